@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -106,9 +107,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
                is_connector(text.substr(segments[last].end, segments[last + 1].begin - segments[last].end)))
             ++last;
 
-        // Each part is a word of its own.
+        // The parts, each a word of its own, and their concatenation.
+        std::vector<Token> parts;
         std::string joined;
-        const std::uint32_t first_position = position + 1;
         for (std::size_t i = first; i <= last; ++i) {
             const Segment& part = segments[i];
             std::string word = fold_word(text.substr(part.begin, part.end - part.begin));
@@ -118,22 +119,24 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
             joined += word;
             Token token = make_token(std::move(word), part.begin, part.end, ++position);
             token.stopword = is_stopword(token.word);
-            if (!token.term.empty() || token.stopword) tokens.push_back(std::move(token));
+            if (!token.term.empty() || token.stopword) parts.push_back(std::move(token));
         }
 
-        // The whole compound, written without connectors, at the first part's position. A percentage
-        // counts as a compound of its number and the sign, so "3.2%" is searchable as written.
+        // The whole compound, written without connectors, comes first, at the first part's position. A
+        // percentage counts as a compound of its number and the sign, so "3.2%" is searchable as written.
         std::size_t joined_end = segments[last].end;
         if (is_number(joined) && joined_end < text.size() && text[joined_end] == '%') {
             joined += '%';
             ++joined_end;
         }
         if (last > first || joined_end > segments[last].end) {
-            Token token = make_token(std::move(joined), segments[first].begin, joined_end, first_position);
+            Token token = make_token(std::move(joined), segments[first].begin, joined_end,
+                                     position - static_cast<std::uint32_t>(last - first));
             token.role = Token::Role::joined;
             token.parts = static_cast<std::uint32_t>(last - first + 1);
             if (!token.term.empty()) tokens.push_back(std::move(token));
         }
+        std::move(parts.begin(), parts.end(), std::back_inserter(tokens));
         first = last + 1;
     }
     return tokens;

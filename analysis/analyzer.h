@@ -33,7 +33,7 @@ public:
     Analyzer& operator=(Analyzer&&) noexcept;
 
     // The tokens of the text in reading order. A compound ("G-CSF", "5-10", "mcg/kg/day", "3.2%") yields
-    // its parts as words at consecutive positions, then one joined token at the first part's position.
+    // one joined token at the first part's position, then its parts as words at consecutive positions.
     std::vector<Token> analyze(std::string_view text) const;
 
     // The term a single folded word becomes (the stemming step alone).

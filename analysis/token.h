@@ -14,7 +14,7 @@ struct Token {
     enum class Role {
         word,    // one word or number as written ("csf", "3.2", "leukopenia")
         joined,  // a hyphen/slash compound written as one word ("gcsf" for "G-CSF", "5-10" for "5-10");
-                 // it stands at the position of the compound's first part
+                 // it stands at the position of the compound's first part, just before the parts
     };
 
     std::string term;            // the term to index or search: folded and (for words) stemmed

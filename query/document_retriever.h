@@ -1,0 +1,28 @@
+// Document ranking for batch evaluation: runs name documents (articles; for BEIR collections the given
+// _id), so each article scores from its article document and its best passage.
+#pragma once
+
+#include <memory>
+
+#include "query/engine.h"
+#include "query/retriever.h"
+
+namespace medsearch {
+
+class DocumentRetriever : public Retriever {
+public:
+    explicit DocumentRetriever(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
+
+    std::vector<ScoredDocument> retrieve(std::string_view question, std::size_t k) override;
+
+    // Ranks articles for an already built scoring query (shared with conversational retrieval).
+    std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, std::size_t k,
+                                              const ArticleScores& preference = {}) const;
+
+    const Engine& engine() const { return *engine_; }
+
+private:
+    std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace medsearch

@@ -1,0 +1,109 @@
+#include "query/engine.h"
+
+#include <algorithm>
+
+#include "indexer/open_index.h"
+#include "indexer/schema.h"
+
+namespace medsearch {
+
+namespace {
+
+std::string kind_term(std::string_view kind) { return std::string(schema::kind) + std::string(kind); }
+
+// Feedback terms are body words: no prefix (they start lower-case, with a digit or a non-ASCII byte).
+class BodyTermsOnly : public Xapian::ExpandDecider {
+public:
+    explicit BodyTermsOnly(std::vector<std::string> exclude) : exclude_(std::move(exclude)) {
+        std::sort(exclude_.begin(), exclude_.end());
+    }
+    bool operator()(const std::string& term) const override {
+        const auto first = static_cast<unsigned char>(term.front());
+        if (first >= 'A' && first <= 'Z') return false;
+        if (term.size() < 3 || std::all_of(term.begin(), term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            return false;
+        return !std::binary_search(exclude_.begin(), exclude_.end(), term);
+    }
+
+private:
+    std::vector<std::string> exclude_;
+};
+
+}  // namespace
+
+Engine::Engine(const std::filesystem::path& database, EngineOptions options)
+    : database_(open_index(database)), options_(std::move(options)), builder_(options_.ranking, &synonyms_) {
+    std::vector<std::filesystem::path> files;
+    if (options_.bundled_synonyms) files = bundled_synonym_files();
+    files.insert(files.end(), options_.synonym_files.begin(), options_.synonym_files.end());
+    for (const std::filesystem::path& file : files) synonyms_.load(file, analyzer_);
+}
+
+Xapian::Enquire Engine::enquire(const Xapian::Query& query) const {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(make_weight(options_.ranking));
+    // Equal scores keep index order, so runs are deterministic.
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    return enquire;
+}
+
+Xapian::Query Engine::restrict(const Xapian::Query& scoring, std::string_view kind, const Xapian::Query& filter) const {
+    Xapian::Query allowed(kind_term(kind));
+    if (!filter.empty()) allowed = Xapian::Query(Xapian::Query::OP_AND, allowed, filter);
+    return Xapian::Query(Xapian::Query::OP_FILTER, scoring, allowed);
+}
+
+Xapian::Query Engine::with_article_scores(const Xapian::Query& scoring, const ArticleScores& scores, double weight) const {
+    if (scores.empty() || weight <= 0) return scoring;
+    auto* source = new Xapian::ValueMapPostingSource(schema::article_slot);
+    for (const auto& [article, score] : scores) source->add_mapping(article, weight * score);
+    source->set_default_weight(0.0);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
+}
+
+ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter) const {
+    ArticleScores scores;
+    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article, filter)).get_mset(0, static_cast<Xapian::doccount>(count));
+    for (auto match = matches.begin(); match != matches.end(); ++match)
+        scores.emplace(match.get_document().get_value(schema::article_slot), match.get_weight());
+    return scores;
+}
+
+ArticleScores Engine::best_passages(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter) const {
+    ArticleScores scores;
+    Xapian::Enquire passages = enquire(restrict(scoring, schema::kind_passage, filter));
+    passages.set_collapse_key(schema::article_slot);
+    const Xapian::MSet matches = passages.get_mset(0, static_cast<Xapian::doccount>(count));
+    for (auto match = matches.begin(); match != matches.end(); ++match)
+        scores.emplace(match.get_collapse_key(), match.get_weight());
+    return scores;
+}
+
+Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions) const {
+    const FeedbackOptions& feedback = options_.ranking.feedback;
+    if (!feedback.enabled || scoring.empty()) return scoring;
+
+    // The top article documents are taken as relevant.
+    Xapian::Enquire first = enquire(restrict(scoring, schema::kind_article));
+    const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(feedback.documents));
+    if (top.empty()) return scoring;
+    Xapian::RSet relevant;
+    for (auto match = top.begin(); match != top.end(); ++match) relevant.add_document(*match);
+
+    // Their best terms, weighted relative to the best one, form a clause of their own.
+    const std::vector<std::string> asked(scoring.get_unique_terms_begin(), scoring.get_unique_terms_end());
+    const BodyTermsOnly decider(asked);
+    const Xapian::ESet terms = first.get_eset(static_cast<Xapian::termcount>(feedback.terms), relevant, &decider);
+    if (terms.empty()) return scoring;
+    std::vector<Xapian::Query> clauses;
+    const double best = terms.begin().get_weight();
+    for (auto term = terms.begin(); term != terms.end(); ++term) {
+        const double weight = feedback.weight * term.get_weight() / best;
+        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term), weight);
+        if (expansions != nullptr) expansions->push_back({"feedback from the top documents", *term, weight});
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, scoring, Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end()));
+}
+
+}  // namespace medsearch

@@ -1,0 +1,67 @@
+// What every way of asking shares: the open index, the one analyzer, the synonyms, the ranking options
+// and the query builder; and the two ranking primitives built on them — scoring articles by their article
+// documents and finding each article's best passage. search, eval and ask all go through an Engine.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "query/query_builder.h"
+#include "query/question.h"
+#include "query/ranking_options.h"
+#include "query/synonyms.h"
+
+namespace medsearch {
+
+struct EngineOptions {
+    RankingOptions ranking = default_ranking();
+    bool bundled_synonyms = true;                     // corpus/synonyms/*.tsv
+    std::vector<std::filesystem::path> synonym_files; // the user's own, added to the bundled ones
+};
+
+// Article id -> score.
+using ArticleScores = std::unordered_map<std::string, double>;
+
+class Engine {
+public:
+    // Opens the index and loads the synonyms. Throws DatabaseError or ParseError.
+    Engine(const std::filesystem::path& database, EngineOptions options = {});
+
+    Question parse(std::string_view text) const { return parse_question(text, analyzer_); }
+    BuiltQuery build(const Question& question) const { return builder_.build(question); }
+
+    // The scoring query restricted to one kind of document and the filter (empty filter: none).
+    Xapian::Query restrict(const Xapian::Query& scoring, std::string_view kind, const Xapian::Query& filter = {}) const;
+
+    // scoring AND_MAYBE (weight x the article's score): a document earns part of its article's score.
+    Xapian::Query with_article_scores(const Xapian::Query& scoring, const ArticleScores& scores, double weight) const;
+
+    // The best `count` articles by their article documents' scores.
+    ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter = {}) const;
+    // For the best `count` articles by their best passage: that passage's score.
+    ArticleScores best_passages(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter = {}) const;
+
+    // Pseudo-relevance feedback: the scoring query plus the best terms of the top article documents.
+    Xapian::Query add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions = nullptr) const;
+
+    Xapian::Enquire enquire(const Xapian::Query& query) const;
+
+    const Xapian::Database& database() const { return database_; }
+    const Analyzer& analyzer() const { return analyzer_; }
+    const RankingOptions& ranking() const { return options_.ranking; }
+    const QueryBuilder& builder() const { return builder_; }
+
+private:
+    Xapian::Database database_;
+    EngineOptions options_;
+    Analyzer analyzer_;
+    SynonymDictionary synonyms_;
+    QueryBuilder builder_;
+};
+
+}  // namespace medsearch

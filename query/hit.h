@@ -1,0 +1,35 @@
+// One ranked passage as search returns it: what the stored data says about it, its score and rank, and
+// the passage text with its highlights.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "query/highlight.h"
+#include "readers/article.h"
+
+namespace medsearch {
+
+struct Hit {
+    std::size_t rank = 0;       // 1-based, counting from the first result (offset included)
+    double score = 0.0;
+    std::string id;             // the passage id ("<article id>#<ordinal>")
+    std::string article_id;
+    std::string title;
+    std::string url;
+    std::string source;
+    std::string updated;
+    std::string section;
+    std::string heading;
+    std::string kind;           // "paragraph" or "bullet"
+    std::size_t ordinal = 0;    // place of the passage in its article, from 1
+    std::vector<int> citations;
+    std::vector<Reference> references;  // the cited references the article lists
+    Snippet snippet;            // the passage text with highlights
+};
+
+// The hit's fields from a passage document's stored data (JSON, see indexer/schema.h). Throws
+// DatabaseError when the data is not what the indexer writes.
+Hit decode_hit(const std::string& data);
+
+}  // namespace medsearch

@@ -1,0 +1,136 @@
+#include "query/query_builder.h"
+
+#include <algorithm>
+
+#include "indexer/schema.h"
+
+namespace medsearch {
+
+namespace {
+
+using Op = Xapian::Query;
+
+Xapian::Query scaled(double factor, const Xapian::Query& query) {
+    if (factor == 1.0 || query.empty()) return query;
+    return Xapian::Query(Op::OP_SCALE_WEIGHT, query, factor);
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    if (queries.empty()) return Xapian::Query();
+    if (queries.size() == 1) return queries.front();
+    return Xapian::Query(Op::OP_OR, queries.begin(), queries.end());
+}
+
+// Terms standing together in one field: a phrase over the prefixed terms, over at most `window` positions.
+Xapian::Query phrase(const std::vector<std::string>& terms, std::string_view prefix, Xapian::termcount window) {
+    std::vector<Xapian::Query> leaves;
+    for (const std::string& term : terms) leaves.emplace_back(std::string(prefix) + term);
+    if (leaves.size() == 1) return leaves.front();
+    return Xapian::Query(Op::OP_PHRASE, leaves.begin(), leaves.end(), window);
+}
+
+// A concept in one field: a word, a phrase, or a compound matched whole ("gcsf") or in parts ("g csf").
+Xapian::Query concept_in_field(const Concept& concept_, std::string_view prefix) {
+    const auto window = static_cast<Xapian::termcount>(concept_.terms.size());
+    if (concept_.joined.empty()) return phrase(concept_.terms, prefix, window);
+    const Xapian::Query whole(std::string(prefix) + concept_.joined);
+    if (concept_.terms.empty()) return whole;
+    return Xapian::Query(Op::OP_SYNONYM, whole, phrase(concept_.terms, prefix, window));
+}
+
+// All the terms of an expression in order, compounds by their parts, and the span they may cover.
+std::vector<std::string> flatten_terms(const std::vector<Concept>& expression, Xapian::termcount& span) {
+    std::vector<std::string> terms;
+    for (const Concept& concept_ : expression) {
+        if (concept_.terms.empty()) terms.push_back(concept_.joined);
+        terms.insert(terms.end(), concept_.terms.begin(), concept_.terms.end());
+    }
+    const Concept& last = expression.back();
+    span = static_cast<Xapian::termcount>(last.position + std::max<std::size_t>(1, last.terms.size()) -
+                                          expression.front().position);
+    span = std::max<Xapian::termcount>(span, static_cast<Xapian::termcount>(terms.size()));
+    return terms;
+}
+
+std::string describe(const std::vector<Concept>& expression) {
+    std::string text;
+    for (const Concept& concept_ : expression)
+        for (const std::string& word : concept_.words) text += (text.empty() ? "" : " ") + word;
+    return text;
+}
+
+}  // namespace
+
+Xapian::BM25Weight make_weight(const RankingOptions& ranking) {
+    return Xapian::BM25Weight(ranking.bm25.k1, 0, 1, ranking.bm25.b, ranking.bm25.min_normlen);
+}
+
+Xapian::Query QueryBuilder::concept_query(const Concept& concept_) const {
+    const FieldWeights& w = ranking_.fields;
+    return any_of({scaled(w.body, concept_in_field(concept_, schema::body)),
+                   scaled(w.title, concept_in_field(concept_, schema::title)),
+                   scaled(w.heading, concept_in_field(concept_, schema::heading)),
+                   scaled(w.section, concept_in_field(concept_, schema::section))});
+}
+
+Xapian::Query QueryBuilder::expression_query(const std::vector<Concept>& expression) const {
+    if (expression.size() == 1) return concept_query(expression.front());
+    Xapian::termcount span = 0;
+    const std::vector<std::string> terms = flatten_terms(expression, span);
+    const FieldWeights& w = ranking_.fields;
+    return any_of({scaled(w.body, phrase(terms, schema::body, span)), scaled(w.title, phrase(terms, schema::title, span)),
+                   scaled(w.heading, phrase(terms, schema::heading, span))});
+}
+
+BuiltQuery QueryBuilder::build(const Question& question) const {
+    BuiltQuery built;
+    std::vector<Xapian::Query> clauses, excluded;
+
+    // Each concept in every field; question words weigh little.
+    for (const Concept& concept_ : question.concepts) {
+        if (concept_.excluded) {
+            excluded.push_back(concept_query(concept_));
+            continue;
+        }
+        clauses.push_back(scaled(concept_.frame ? ranking_.question_word_weight : 1.0, concept_query(concept_)));
+        if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
+        built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
+    }
+
+    // Synonyms: each other name of a matched concept, as a weaker clause of its own.
+    if (synonyms_ != nullptr && ranking_.synonym_weight > 0) {
+        for (const SynonymMatch& match : synonyms_->find(question.concepts, ranking_.max_expansions)) {
+            const std::vector<Concept> matched(question.concepts.begin() + static_cast<std::ptrdiff_t>(match.first),
+                                               question.concepts.begin() + static_cast<std::ptrdiff_t>(match.first + match.length));
+            for (const std::vector<Concept>* alternative : match.alternatives) {
+                clauses.push_back(scaled(ranking_.synonym_weight, expression_query(*alternative)));
+                built.expansions.push_back({"synonym of " + describe(matched), describe(*alternative), ranking_.synonym_weight});
+                Xapian::termcount span = 0;
+                for (const std::string& term : flatten_terms(*alternative, span)) built.highlight_terms.push_back(term);
+            }
+        }
+    }
+
+    // Proximity: neighbouring content words found close together in the body.
+    if (ranking_.proximity_weight > 0) {
+        const Concept* previous = nullptr;
+        for (const Concept& concept_ : question.concepts) {
+            if (concept_.excluded || concept_.frame || concept_.terms.size() != 1) continue;
+            if (previous != nullptr) {
+                const Xapian::Query pair[] = {Xapian::Query(previous->terms.front()), Xapian::Query(concept_.terms.front())};
+                clauses.push_back(scaled(ranking_.proximity_weight,
+                                         Xapian::Query(Op::OP_NEAR, std::begin(pair), std::end(pair), ranking_.proximity_window)));
+            }
+            previous = &concept_;
+        }
+    }
+
+    built.query = any_of(clauses);
+    if (!excluded.empty() && !built.query.empty())
+        built.query = Xapian::Query(Op::OP_AND_NOT, built.query, any_of(excluded));
+    std::sort(built.highlight_terms.begin(), built.highlight_terms.end());
+    built.highlight_terms.erase(std::unique(built.highlight_terms.begin(), built.highlight_terms.end()), built.highlight_terms.end());
+    return built;
+}
+
+}  // namespace medsearch

@@ -1,0 +1,50 @@
+// Question -> Xapian query. Every concept is searched in each field (body, title, heading, section) under
+// the field's weight; question words count for little; synonyms join as a weaker clause; content words
+// standing close together earn a proximity bonus. Filters are not added here (see query/filters.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query/question.h"
+#include "query/ranking_options.h"
+#include "query/synonyms.h"
+
+namespace medsearch {
+
+// What the context or the synonyms added to a question, for --explain.
+struct Expansion {
+    std::string reason;               // "synonym of leukopenia", "earlier turn", "feedback"
+    std::string expression;           // the words added
+    double weight = 0.0;
+};
+
+struct BuiltQuery {
+    Xapian::Query query;                      // the scoring query; empty when nothing is searchable
+    std::vector<std::string> highlight_terms; // body terms (and joined compounds) a passage may highlight
+    std::vector<Expansion> expansions;
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const RankingOptions& ranking, const SynonymDictionary* synonyms)
+        : ranking_(ranking), synonyms_(synonyms) {}
+
+    BuiltQuery build(const Question& question) const;
+
+    // One concept searched in every field under the field weights (also used by context handling).
+    Xapian::Query concept_query(const Concept& concept_) const;
+    // A multi-concept expression ("low white blood cell count") as a phrase in every field.
+    Xapian::Query expression_query(const std::vector<Concept>& expression) const;
+
+private:
+    const RankingOptions& ranking_;
+    const SynonymDictionary* synonyms_;
+};
+
+// The weighting scheme for the ranking options (BM25 with the chosen k1, b).
+Xapian::BM25Weight make_weight(const RankingOptions& ranking);
+
+}  // namespace medsearch

@@ -1,0 +1,133 @@
+#include "query/question.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/utf8.h"
+
+namespace medsearch {
+
+namespace {
+
+// Words that frame a question or a request in English; sorted for binary search. They are matched after
+// folding, before stemming, so "does" and "do" are listed separately.
+constexpr std::array<std::string_view, 52> kQuestionWords = {
+    "about",  "am",      "any",    "anything", "can",   "could", "describe", "did",   "do",    "does",
+    "doing",  "explain", "get",    "give",     "had",   "has",   "have",     "how",   "i",     "im",
+    "info",   "information", "know", "learn",  "me",    "might", "more",     "much",  "must",  "my",
+    "need",   "please",  "shall",  "should",   "some",  "tell",  "there's",  "want",  "we",    "were",
+    "what",   "what's",  "when",   "where",    "which", "who",   "whom",     "whose", "why",   "would",
+    "you",    "your",
+};
+static_assert(std::is_sorted(kQuestionWords.begin(), kQuestionWords.end()));
+
+// Splits the text into pieces: quoted phrases, excluded words and plain runs.
+struct Piece {
+    std::string_view text;
+    bool phrase = false;
+    bool excluded = false;
+};
+
+std::vector<Piece> split_pieces(std::string_view text) {
+    std::vector<Piece> pieces;
+    std::size_t plain_start = 0;
+    auto flush_plain = [&](std::size_t end) {
+        if (end > plain_start) pieces.push_back({text.substr(plain_start, end - plain_start)});
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool at_word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+        if (text[i] == '"') {
+            flush_plain(i);
+            const std::size_t close = text.find('"', i + 1);
+            const std::size_t end = close == std::string_view::npos ? text.size() : close;
+            pieces.push_back({text.substr(i + 1, end - i - 1), true, false});
+            i = end;
+            plain_start = end + 1;
+        } else if (text[i] == '-' && at_word_start && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '-') {
+            flush_plain(i);
+            std::size_t end = text.find_first_of(" \t\n\"", i + 1);
+            if (end == std::string_view::npos) end = text.size();
+            pieces.push_back({text.substr(i + 1, end - i - 1), false, true});
+            i = end - 1;
+            plain_start = end;
+        }
+    }
+    flush_plain(text.size());
+    return pieces;
+}
+
+// Turns analysed tokens into concepts. The analyzer puts a compound's joined token just before its parts,
+// so a compound is the joined token and the words within its positions.
+void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uint32_t position_base,
+                  std::vector<Concept>& concepts) {
+    Concept phrase;  // a quoted piece is one concept of all its words
+    phrase.phrase = true;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& token = tokens[i];
+        if (piece.phrase) {
+            if (token.role != Token::Role::word || token.stopword || token.term.empty()) continue;
+            if (phrase.terms.empty()) phrase.position = position_base + token.position;
+            phrase.terms.push_back(token.term);
+            phrase.words.push_back(token.word);
+            continue;
+        }
+        Concept concept_;
+        concept_.position = position_base + token.position;
+        concept_.excluded = piece.excluded;
+        if (token.role == Token::Role::joined) {
+            concept_.joined = token.term;
+            concept_.phrase = true;
+            const std::uint32_t end = token.position + token.parts;
+            for (; i + 1 < tokens.size() && tokens[i + 1].role == Token::Role::word && tokens[i + 1].position < end; ++i) {
+                concept_.terms.push_back(tokens[i + 1].term);
+                concept_.words.push_back(tokens[i + 1].word);
+            }
+        } else {
+            if (token.stopword || token.term.empty()) continue;
+            concept_.terms = {token.term};
+            concept_.words = {token.word};
+            concept_.frame = is_question_word(token.word);
+        }
+        concepts.push_back(std::move(concept_));
+    }
+    if (!phrase.terms.empty()) concepts.push_back(std::move(phrase));
+}
+
+}  // namespace
+
+bool is_question_word(std::string_view folded_word) {
+    return std::binary_search(kQuestionWords.begin(), kQuestionWords.end(), folded_word);
+}
+
+std::size_t Question::content_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.excluded && !c.frame; }));
+}
+
+Question parse_question(std::string_view raw, const Analyzer& analyzer, const QuestionOptions& options) {
+    Question question;
+    // An enormous question is cut (at a character boundary) before any work is spent on it.
+    if (raw.size() > options.max_bytes) {
+        std::size_t cut = options.max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+        raw = raw.substr(0, cut);
+        question.truncated = true;
+    }
+    question.text = sanitize_utf8(raw);
+
+    // Pieces keep their own positions, far apart, so proximity never joins words across quotes.
+    std::uint32_t position_base = 0;
+    for (const Piece& piece : split_pieces(question.text)) {
+        const std::vector<Token> tokens = analyzer.analyze(piece.text);
+        add_concepts(tokens, piece, position_base, question.concepts);
+        position_base += (tokens.empty() ? 0 : tokens.back().position) + 10;
+    }
+
+    if (question.concepts.size() > options.max_concepts) {
+        question.concepts.resize(options.max_concepts);
+        question.truncated = true;
+    }
+    return question;
+}
+
+}  // namespace medsearch

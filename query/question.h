@@ -1,0 +1,44 @@
+// A question as the engine understands it: the concepts it asks about, each analysed by the one analyzer.
+// Any text is a valid question: quotes make phrases (an unbalanced quote runs to the end), a leading '-'
+// excludes a word, invalid UTF-8 and control characters are repaired, and nothing else is an operator.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+
+namespace medsearch {
+
+// One thing the question asks about: a word, a compound ("G-CSF"), or a quoted phrase.
+struct Concept {
+    std::vector<std::string> terms;  // the terms in order; one for a plain word
+    std::vector<std::string> words;  // the folded words behind the terms (for spelling and synonyms)
+    std::string joined;              // a compound written as one word ("gcsf"); empty otherwise
+    bool phrase = false;             // the terms must stand together (quotes, compounds)
+    bool excluded = false;           // "-word": passages with it are dropped
+    bool frame = false;              // a question word ("what", "how", "does"): it carries little content
+    std::uint32_t position = 0;      // position of the first word in the question (for proximity)
+};
+
+struct QuestionOptions {
+    std::size_t max_bytes = 4096;   // an enormous question keeps its beginning
+    std::size_t max_concepts = 64;  // and at most this many concepts
+};
+
+struct Question {
+    std::string text;                // the question as searched (repaired, possibly cut)
+    std::vector<Concept> concepts;   // in the order asked, without stopwords
+    bool truncated = false;          // text beyond max_bytes or concepts beyond max_concepts were dropped
+
+    // Concepts that carry content (not excluded, not question words).
+    std::size_t content_count() const;
+};
+
+Question parse_question(std::string_view text, const Analyzer& analyzer, const QuestionOptions& options = {});
+
+// True for words that frame a question rather than say what it is about ("what", "how", "tell", ...).
+bool is_question_word(std::string_view folded_word);
+
+}  // namespace medsearch

@@ -1,0 +1,47 @@
+// Every number the ranking uses, in one struct, with the one configuration shipped for every collection.
+// Each value was chosen on training/dev data with `medsearch eval` (benchmarks/tuning.md records how);
+// none is switched per collection.
+#pragma once
+
+#include <cstddef>
+
+namespace medsearch {
+
+struct Bm25Parameters {
+    double k1 = 1.2;            // term-frequency saturation
+    double b = 0.75;            // document-length normalisation
+    double min_normlen = 0.5;   // Xapian's floor on the normalised length
+};
+
+struct FieldWeights {
+    double body = 1.0;
+    double title = 1.0;         // the article title (question or focus) and its synonyms
+    double heading = 0.5;       // the sub-heading the passage stands under
+    double section = 0.25;      // the section name ("causes", "From the Guidelines")
+};
+
+struct FeedbackOptions {
+    bool enabled = false;       // pseudo-relevance feedback from the top documents (Xapian's ESet)
+    std::size_t documents = 10;
+    std::size_t terms = 10;
+    double weight = 0.3;        // of the feedback clause relative to the question
+};
+
+struct RankingOptions {
+    Bm25Parameters bm25;
+    FieldWeights fields;
+    double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
+    double synonym_weight = 0.5;         // an expansion counts this much of the words it replaces
+    std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
+    double proximity_weight = 0.0;       // bonus for content words close together (0 disables)
+    unsigned proximity_window = 8;
+    double article_weight = 0.3;         // passage ranking: share of the article's own score
+    double passage_weight = 0.5;         // document ranking: share of the best passage's score
+    std::size_t candidate_articles = 1000;  // article evidence is gathered for this many articles
+    FeedbackOptions feedback;
+};
+
+// The configuration medsearch ships.
+RankingOptions default_ranking();
+
+}  // namespace medsearch

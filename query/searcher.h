@@ -1,0 +1,61 @@
+// Passage search: a question in, ranked passages out, each with its article, section, heading, citations
+// and highlights. Passage evidence is combined with article evidence: a passage earns part of its
+// article's own score, so a passage in an article about the question outranks a stray mention.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/engine.h"
+#include "query/filters.h"
+#include "query/hit.h"
+
+namespace medsearch {
+
+struct SearchOptions {
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::size_t per_article = 0;  // at most this many passages per article (0: no limit)
+    SearchFilters filters;
+    bool facets = false;          // count the matches per section and per source
+    bool suggest = true;          // offer a spelling correction for words the index does not know
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
+};
+
+// Extra evidence the caller brings: what a conversation knows beyond the question itself.
+struct SearchContext {
+    std::vector<Xapian::Query> clauses;      // added to the question's query (already weighted)
+    ArticleScores article_preference;        // article id -> bonus added to its passages
+    std::vector<std::string> highlight_terms;
+    std::vector<Expansion> expansions;       // explanations of the above
+};
+
+struct SearchResults {
+    Question question;
+    std::vector<Hit> hits;
+    std::size_t estimated_matches = 0;
+    std::string suggestion;                  // the question with misspelt words corrected; empty if none
+    std::vector<FacetCount> section_facets;  // by section key, most first
+    std::vector<FacetCount> source_facets;
+    std::vector<Expansion> expansions;       // what synonyms, feedback and context added
+};
+
+class Searcher {
+public:
+    explicit Searcher(const Engine& engine) : engine_(engine) {}
+
+    SearchResults search(std::string_view question, const SearchOptions& options) const;
+    SearchResults search(Question question, const SearchOptions& options, const SearchContext& context) const;
+
+private:
+    std::string suggest(const std::string& text) const;
+
+    const Engine& engine_;
+};
+
+}  // namespace medsearch
