@@ -26,6 +26,10 @@ struct Passage {
     std::string text;             // citation markers removed
     std::vector<int> citations;   // reference numbers cited by this passage, in order, no duplicates
     std::size_t line = 0;         // 1-based line of the source file where the passage starts (0 if unknown)
+    // The answer unit the passage belongs to when the source groups passages under its own ids: "Sec3" for
+    // MedQuAD's QAPair pid 3, so "<article id>_Sec3" names the unit the followup-dev qrels judge. Empty
+    // when the format has no such groups.
+    std::string group;
 };
 
 struct Article {

@@ -1,0 +1,29 @@
+// Cutting long text into passages a person can read at a glance: sentences found by ICU, packed greedily
+// into chunks of a few sentences. Used for BEIR texts and long MedQuAD answer paragraphs.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medsearch {
+
+struct ChunkOptions {
+    std::size_t min_words = 50;   // a chunk is closed only once it has this many words
+    std::size_t max_words = 120;  // text up to this size stays one chunk; a sentence is never cut below it
+};
+
+// The sentences of the text (ICU sentence break iterator, English rules; abbreviation suppressions where
+// the ICU data has them),
+// each with white space collapsed; empty sentences dropped.
+std::vector<std::string> split_sentences(std::string_view text);
+
+// The text as passages of whole sentences. Text of at most max_words stays one passage. Otherwise
+// sentences are packed in order: a chunk is closed before a sentence that would take it past max_words,
+// but only once it has min_words. A sentence longer than max_words (text without punctuation, tables) is
+// cut into runs of max_words words. A last chunk under min_words / 2 joins the one before it.
+// Joining the chunks with single spaces gives back the collapsed text.
+std::vector<std::string> split_into_chunks(std::string_view text, const ChunkOptions& options = {});
+
+}  // namespace medsearch

@@ -1,0 +1,106 @@
+#include "readers/text.h"
+
+#include <utility>
+
+namespace medsearch {
+
+namespace {
+
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Length of the white space starting at text[i]: 1 for ASCII white space, 2 for U+00A0 (C2 A0), else 0.
+std::size_t space_length(std::string_view text, std::size_t i) {
+    if (is_ascii_space(text[i])) return 1;
+    if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') return 2;
+    return 0;
+}
+
+bool is_closing(char c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+// The text without trailing closing quotes and brackets (ASCII and the UTF-8 right quotes).
+std::string_view strip_closers(std::string_view text) {
+    for (;;) {
+        if (!text.empty() && is_closing(text.back())) {
+            text.remove_suffix(1);
+        } else if (text.size() >= 3 && (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99"))) {
+            text.remove_suffix(3);  // ” or ’
+        } else {
+            return text;
+        }
+    }
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = space_length(text, i);
+        if (length > 0) {
+            pending_space = !out.empty();
+            i += length;
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += text[i++];
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        const bool space = is_ascii_space(c);
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+bool ends_sentence(std::string_view text) {
+    text = strip_closers(trim(text));
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+bool ends_with_clause_punctuation(std::string_view text) {
+    if (ends_sentence(text)) return true;
+    text = trim(text);
+    return !text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',');
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string article_id_from_file_name(const std::filesystem::path& file) {
+    const std::string name = file.filename().string();
+    const std::size_t dot = name.find('.');
+    return dot == 0 || dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+void append_passage(Article& article, Passage passage) {
+    passage.text = collapse_whitespace(passage.text);
+    if (passage.text.empty()) return;
+    passage.section = collapse_whitespace(passage.section);
+    passage.heading = collapse_whitespace(passage.heading);
+    article.passages.push_back(std::move(passage));
+}
+
+}  // namespace medsearch

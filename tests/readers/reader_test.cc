@@ -1,0 +1,164 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+
+#include "tests/readers/test_support.h"
+
+using namespace medsearch;
+using medsearch::test::read_all;
+using medsearch::test::ScratchDir;
+
+TEST_CASE("format names round-trip", "[reader]") {
+    CHECK(format_names() == std::vector<std::string>{"page", "markdown", "json", "medquad", "beir", "pubmedqa"});
+    for (const std::string& name : format_names()) {
+        const auto format = parse_format(name);
+        REQUIRE(format);
+        CHECK(format_name(*format) == name);
+    }
+    CHECK(!parse_format("html"));
+}
+
+TEST_CASE("formats are detected from extension and first bytes", "[reader]") {
+    ScratchDir dir;
+    const auto [name, content, expected] = GENERATE(table<std::string, std::string, std::string>({
+        {"a.md", "# Q?\n", "markdown"},
+        {"a.MARKDOWN", "# Q?\n", "markdown"},
+        {"page.txt", "Q?\n\nFrom the Research\n\nText.\n", "page"},
+        {"dated.txt", "Q?\nLast updated: May 1, 2024\nText.\n", "page"},
+        {"doc.xml", "<?xml version=\"1.0\"?>\n<!-- c -->\n<Document id=\"1\">\n", "medquad"},
+        {"doc2.xml", "<doc docid=\"7\" corpus=\"NINDS\">", "medquad"},
+        {"beir.jsonl", "\n{\"_id\": \"1\", \"title\": \"\", \"text\": \"t\"}\n", "beir"},
+        {"beir-cut.jsonl", "{\"_id\": \"1\", \"text\": \"" + std::string(70000, 'x') + "\"}\n", "beir"},
+        {"json.jsonl", "{\"id\": \"1\", \"title\": \"t\"}\n", "json"},
+        {"pqa.json", "{\n \"123\": {\n  \"QUESTION\": \"q\",\n  \"CONTEXTS\": []}}", "pubmedqa"},
+    }));
+    CAPTURE(name);
+    CHECK(format_name(detect_format(dir.write(name, content))) == expected);
+}
+
+TEST_CASE("unknown formats are refused with a hint to use --format", "[reader]") {
+    ScratchDir dir;
+    const auto [name, content] = GENERATE(table<std::string, std::string>({
+        {"notes.txt", "Just some notes\nwith no sections.\n"},
+        {"other.xml", "<?xml version=\"1.0\"?><html></html>"},
+        {"list.json", "[1, 2, 3]"},
+        {"data.csv", "a,b\n1,2\n"},
+        {"noextension", "# Q?\n"},
+    }));
+    const auto file = dir.write(name, content);
+    try {
+        detect_format(file);
+        FAIL("no ParseError");
+    } catch (const ParseError& error) {
+        CHECK(error.file() == file.string());
+        CHECK(error.line() == 0);
+        CHECK_THAT(error.reason(), Catch::StartsWith("unknown format") && Catch::Contains("(use --format)"));
+    }
+}
+
+TEST_CASE("bad input gives a ParseError naming the file, the line and the reason", "[reader]") {
+    ScratchDir dir;
+    const std::string truncated_xml =
+        "<?xml version=\"1.0\"?>\n<Document id=\"1\" source=\"GARD\">\n<Focus>X</Focus>\n<QAPairs>\n<QAPair pid=\"1\">\n";
+    const auto [name, format, content, line, reason] =
+        GENERATE_COPY(table<std::string, std::string, std::string, std::size_t, std::string>({
+            {"empty.md", "markdown", "", 0, "empty file"},
+            {"empty.jsonl", "beir", "", 0, "empty file"},
+            {"blank.jsonl", "json", "\n\n  \n", 0, "empty file"},
+            {"latin1.txt", "page", "Q?\n\nFrom the Research\n\ncaf\xE9\n", 5, "invalid UTF-8"},
+            {"latin1.md", "markdown", "# Q?\n\ncaf\xE9\n", 3, "invalid UTF-8"},
+            {"binary.xml", "medquad", std::string("<Document>\0\0\0", 13), 1, "binary file"},
+            {"binary.jsonl", "json", std::string("\x7f" "ELF\0\0\0\0", 8), 1, "binary file"},
+            {"cut.json", "pubmedqa", "{\n \"1\": {\n  \"QUESTION\": \"q\",\n  \"CONTEXTS\": [\"a\"", 4, "invalid JSON"},
+            {"cut.xml", "medquad", truncated_xml, 5, "invalid XML"},
+            {"wrongroot.xml", "medquad", "<html><body/></html>", 0, "root element <html>"},
+            {"notobject.json", "pubmedqa", "[1, 2]", 0, "expected one JSON object"},
+        }));
+    CAPTURE(name);
+    const auto file = dir.write(name, content);
+    try {
+        read_all(file, *parse_format(format));
+        FAIL("no ParseError");
+    } catch (const ParseError& error) {
+        CHECK(error.file() == file.string());
+        CHECK(error.line() == line);
+        CHECK_THAT(error.reason(), Catch::Contains(reason));
+    }
+}
+
+TEST_CASE("bad records of line formats are reported per line while the others survive", "[reader]") {
+    ScratchDir dir;
+    const std::string good = "{\"_id\": \"ok\", \"title\": \"t\", \"text\": \"Fine.\"}\n";
+    const auto file = dir.write("mixed.jsonl", good + "{\"_id\": \"x\", \"text\": \"caf\xE9\"}\n" +
+                                                   "{\"_id\": \"y\", \"text\": \"trunc\n" + good);
+    auto sink = read_all(file, Format::beir);
+    CHECK(sink.articles.size() == 2);
+    REQUIRE(sink.errors.size() == 2);
+    CHECK(sink.errors[0].line() == 2);
+    CHECK_THAT(sink.errors[0].reason(), Catch::Contains("invalid UTF-8"));
+    CHECK(sink.errors[1].line() == 3);
+    CHECK_THAT(sink.errors[1].reason(), Catch::Contains("invalid JSON"));
+}
+
+TEST_CASE("a 50 MB single line fails cleanly and quickly", "[reader][large]") {
+    ScratchDir dir;
+    const auto file = dir.path() / "huge.jsonl";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "{\"_id\": \"huge\", \"title\": \"t\", \"text\": \"";
+        const std::string block(1 << 20, 'a');
+        for (int i = 0; i < 50; ++i) out << block;
+        // Valid for both formats: beir reads "_id" and "text", json reads "id".
+        out << "\"}\n{\"_id\": \"after\", \"id\": \"after\", \"text\": \"Survives.\"}\n";
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const Format format = GENERATE(Format::beir, Format::json);
+    CAPTURE(format_name(format));
+    auto sink = read_all(file, format);
+    REQUIRE(sink.errors.size() == 1);
+    CHECK(sink.errors[0].line() == 1);
+    CHECK_THAT(sink.errors[0].reason(), Catch::Contains("record too long"));
+    REQUIRE(sink.articles.size() == 1);
+    CHECK(sink.articles[0].id == "after");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("a 50 MB single-line page reads without trouble", "[reader][large]") {
+    ScratchDir dir;
+    std::string page = "Question?\n\nFrom the Research\n\n";
+    for (int i = 0; i < 50 * 1024 * 1024 / 64; ++i) page += "A sentence that is written many times over and over again here. ";
+    const auto file = dir.write("huge.txt", page + "Done 1.\n");
+    const auto start = std::chrono::steady_clock::now();
+    auto sink = read_all(file);
+    REQUIRE(sink.articles.size() == 1);
+    REQUIRE(sink.articles[0].passages.size() == 1);
+    CHECK(sink.articles[0].passages[0].citations == std::vector<int>{1});
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+}
+
+TEST_CASE("input files: folders walked in sorted order without hidden and documentation files", "[reader]") {
+    ScratchDir dir;
+    dir.write("corpus/b.md", "# B\n");
+    dir.write("corpus/a.md", "# A\n");
+    dir.write("corpus/sub/c.xml", "<Document/>");
+    dir.write("corpus/.hidden.md", "# H\n");
+    dir.write("corpus/.git/config", "x");
+    dir.write("corpus/README.md", "x");
+    dir.write("corpus/sub/LICENSE.txt", "x");
+    dir.write("corpus/NOTICE.md", "x");
+    dir.write("corpus/COPYING", "x");
+    const auto single = dir.write("single/.given.md", "# G\n");
+    const auto files = list_input_files({single, dir.path() / "corpus"});
+    const std::vector<std::filesystem::path> expected = {single, dir.path() / "corpus/a.md", dir.path() / "corpus/b.md",
+                                                         dir.path() / "corpus/sub/c.xml"};
+    CHECK(files == expected);
+    try {
+        list_input_files({dir.path() / "missing"});
+        FAIL("no ParseError");
+    } catch (const ParseError& error) {
+        CHECK(error.file() == (dir.path() / "missing").string());
+        CHECK_THAT(error.reason(), Catch::Contains("no such file"));
+    }
+}

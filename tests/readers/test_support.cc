@@ -1,0 +1,54 @@
+#include "tests/readers/test_support.h"
+
+#include <atomic>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+namespace medsearch::test {
+
+CollectingSink read_all(const std::filesystem::path& file) { return read_all(file, detect_format(file)); }
+
+CollectingSink read_all(const std::filesystem::path& file, Format format) {
+    CollectingSink sink;
+    read_articles(file, format, sink);
+    return sink;
+}
+
+ScratchDir::ScratchDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("medsearch-readers-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+std::filesystem::path ScratchDir::write(const std::string& name, std::string_view bytes) const {
+    const std::filesystem::path file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return file;
+}
+
+std::filesystem::path source_dir() { return MEDSEARCH_SOURCE_DIR; }
+
+std::filesystem::path fixture(const std::string& name) { return source_dir() / "tests" / "fixtures" / name; }
+
+std::filesystem::path shared_dir() {
+    const std::filesystem::path shared = MEDSEARCH_SHARED_DIR;
+    if (!std::filesystem::is_directory(shared / "data"))
+        FAIL("the shared data folder is missing: expected " << shared.string()
+                                                            << " (../shared beside the repository)");
+    return shared;
+}
+
+std::string kind_name(PassageKind kind) { return kind == PassageKind::bullet ? "bullet" : "paragraph"; }
+
+}  // namespace medsearch::test
