@@ -69,12 +69,5 @@ TEST_CASE("whole files: byte order mark dropped, bad files named with line and r
         {std::string("text\n\0binary", 12), 2, "binary file"},
     }));
     const auto file = dir.write("bad.txt", content);
-    try {
-        load_text_file(file);
-        FAIL("no ParseError");
-    } catch (const ParseError& error) {
-        CHECK(error.file() == file.string());
-        CHECK(error.line() == line);
-        CHECK_THAT(error.reason(), Catch::Contains(reason));
-    }
+    test::check_parse_error([&] { load_text_file(file); }, file, line, reason);
 }

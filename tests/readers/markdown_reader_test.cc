@@ -82,14 +82,7 @@ TEST_CASE("markdown: malformed files name the line and the reason", "[markdown]"
     ScratchDir dir;
     const auto file = dir.write("bad.md", content);
     CAPTURE(content);
-    try {
-        read_all(file, Format::markdown);
-        FAIL("no ParseError");
-    } catch (const ParseError& error) {
-        CHECK(error.file() == file.string());
-        CHECK(error.line() == line);
-        CHECK_THAT(error.reason(), Catch::Contains(reason));
-    }
+    test::check_parse_error([&] { read_all(file, Format::markdown); }, file, line, reason);
 }
 
 TEST_CASE("markdown: a url line right after the title is metadata, link syntax keeps its words", "[markdown]") {

@@ -48,14 +48,8 @@ TEST_CASE("unknown formats are refused with a hint to use --format", "[reader]")
         {"noextension", "# Q?\n"},
     }));
     const auto file = dir.write(name, content);
-    try {
-        detect_format(file);
-        FAIL("no ParseError");
-    } catch (const ParseError& error) {
-        CHECK(error.file() == file.string());
-        CHECK(error.line() == 0);
-        CHECK_THAT(error.reason(), Catch::StartsWith("unknown format") && Catch::Contains("(use --format)"));
-    }
+    test::check_parse_error([&] { detect_format(file); }, file, 0, "(use --format)");
+    CHECK_THROWS_WITH(detect_format(file), Catch::Contains("unknown format: "));
 }
 
 TEST_CASE("bad input gives a ParseError naming the file, the line and the reason", "[reader]") {
@@ -78,14 +72,7 @@ TEST_CASE("bad input gives a ParseError naming the file, the line and the reason
         }));
     CAPTURE(name);
     const auto file = dir.write(name, content);
-    try {
-        read_all(file, *parse_format(format));
-        FAIL("no ParseError");
-    } catch (const ParseError& error) {
-        CHECK(error.file() == file.string());
-        CHECK(error.line() == line);
-        CHECK_THAT(error.reason(), Catch::Contains(reason));
-    }
+    test::check_parse_error([&] { read_all(file, *parse_format(format)); }, file, line, reason);
 }
 
 TEST_CASE("bad records of line formats are reported per line while the others survive", "[reader]") {
@@ -154,11 +141,23 @@ TEST_CASE("input files: folders walked in sorted order without hidden and docume
     const std::vector<std::filesystem::path> expected = {single, dir.path() / "corpus/a.md", dir.path() / "corpus/b.md",
                                                          dir.path() / "corpus/sub/c.xml"};
     CHECK(files == expected);
-    try {
-        list_input_files({dir.path() / "missing"});
-        FAIL("no ParseError");
-    } catch (const ParseError& error) {
-        CHECK(error.file() == (dir.path() / "missing").string());
-        CHECK_THAT(error.reason(), Catch::Contains("no such file"));
+    test::check_parse_error([&] { list_input_files({dir.path() / "missing"}); }, dir.path() / "missing", 0,
+                            "no such file");
+}
+
+TEST_CASE("the bundled corpus reads without errors", "[reader][corpus]") {
+    const auto files = list_input_files({test::source_dir() / "corpus" / "articles"});
+    REQUIRE(files.size() > 250);
+    std::size_t articles = 0, passages = 0;
+    for (const auto& file : files) {
+        CAPTURE(file.string());
+        auto sink = read_all(file);
+        CHECK(sink.errors.empty());
+        CHECK(sink.articles.size() == 1);
+        for (const Article& article : sink.articles) passages += article.passages.size();
+        articles += sink.articles.size();
     }
+    CHECK(articles == files.size());
+    CHECK(passages > articles);
+    CHECK(files.front().filename() == "leukopenia.md");
 }

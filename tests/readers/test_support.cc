@@ -49,6 +49,18 @@ std::filesystem::path shared_dir() {
     return shared;
 }
 
+void check_parse_error(const std::function<void()>& action, const std::filesystem::path& file, std::size_t line,
+                       const std::string& reason_part) {
+    try {
+        action();
+        FAIL("no ParseError");
+    } catch (const ParseError& error) {
+        CHECK(error.file() == file.string());
+        CHECK(error.line() == line);
+        CHECK_THAT(error.reason(), Catch::Contains(reason_part));
+    }
+}
+
 std::string kind_name(PassageKind kind) { return kind == PassageKind::bullet ? "bullet" : "paragraph"; }
 
 }  // namespace medsearch::test

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,11 @@ std::filesystem::path source_dir();   // the repository root
 std::filesystem::path fixture(const std::string& name);  // tests/fixtures/<name>
 // ../shared; fails the running test with a clear message when it is missing.
 std::filesystem::path shared_dir();
+
+// Runs action and checks that it throws a ParseError naming file, line and a reason that contains
+// reason_part.
+void check_parse_error(const std::function<void()>& action, const std::filesystem::path& file, std::size_t line,
+                       const std::string& reason_part);
 
 // "paragraph" or "bullet", for readable failure messages.
 std::string kind_name(PassageKind kind);
