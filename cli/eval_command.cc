@@ -2,13 +2,14 @@
 // qrels the way `trec_eval -c` does, or scores an existing run file without an index.
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
+#include "cli/engine_flags.h"
 #include "cli/evaluation_options.h"
-#include "common/errors.h"
 #include "eval/qrels.h"
 #include "eval/report.h"
 #include "eval/run.h"
@@ -28,19 +29,21 @@ struct EvalArguments {
     bool per_query = false;
     eval::RunOptions retrieval;  // --depth, --conversational, --tag
     EvaluationFlags flags;
+    EngineFlags engine;
 };
 
 // Retrieves every topic through the index; writes the run when --run names a file.
 eval::Run retrieve_run(const EvalArguments& args) {
     // Read the topics first: a malformed file should fail before the index is opened.
     const std::vector<eval::Topic> topics = eval::read_topics(args.topics);
-    const std::unique_ptr<Retriever> retriever = open_retriever(args.db);
+    const std::unique_ptr<Retriever> retriever = open_retriever(args.db, args.engine.options());
 
     // Ask every topic.
     const auto start = std::chrono::steady_clock::now();
     eval::Run run = eval::run_topics(topics, *retriever, args.retrieval);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    std::cerr << "medsearch: " << topics.size() << " topics retrieved in " << elapsed.count() << " s\n";
+    std::cerr << "medsearch: " << topics.size() << " topics retrieved in " << std::fixed << std::setprecision(1)
+              << elapsed.count() << " s\n";
 
     // Keep the run for trec_eval or `compare`.
     if (!args.run.empty()) {
@@ -101,6 +104,7 @@ void add_eval_command(CLI::App& app, Action& action) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}))
         ->needs(db);
     add_evaluation_flags(*command, args->flags);
+    add_engine_flags(*command, args->engine);
     command->add_flag("--per-query", args->per_query,
                       "Also print each topic's values (trec_eval -q lines name<TAB>qid<TAB>value) before the means");
     command->add_flag("--conversational", args->retrieval.conversational,
@@ -122,11 +126,15 @@ void add_eval_command(CLI::App& app, Action& action) {
     topics->needs(db);
 
     command->callback([args, &action] {
-        // --run is the input without --db and the output with it; only the input must exist.
+        // --run is the input without --db and the output with it: the input must exist, the output's folder
+        // too (checked now rather than after the retrieval).
+        const std::filesystem::path run = args->run;
         if (args->db.empty()) {
-            if (args->run.empty()) throw CLI::RequiredError("--run (the run to score) or --db with --topics");
-            if (!std::filesystem::is_regular_file(args->run))
+            if (run.empty()) throw CLI::RequiredError("--run (the run to score) or --db with --topics");
+            if (!std::filesystem::is_regular_file(run))
                 throw CLI::ValidationError("--run", "run file not found: " + args->run);
+        } else if (!run.empty() && run.has_parent_path() && !std::filesystem::is_directory(run.parent_path())) {
+            throw CLI::ValidationError("--run", "folder for the run not found: " + run.parent_path().string());
         }
         action = [args] { return run_eval(*args); };
     });

@@ -34,8 +34,8 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     return documents;
 }
 
-std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db) {
-    return std::make_unique<DocumentRetriever>(std::make_unique<Engine>(db));
+std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options) {
+    return std::make_unique<DocumentRetriever>(std::make_unique<Engine>(db, options));
 }
 
 }  // namespace medsearch

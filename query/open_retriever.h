@@ -5,11 +5,12 @@
 #include <filesystem>
 #include <memory>
 
+#include "query/engine.h"
 #include "query/retriever.h"
 
 namespace medsearch {
 
 // A retriever over the index at `db`. Throws DatabaseError when it cannot be opened.
-std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db);
+std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options = {});
 
 }  // namespace medsearch

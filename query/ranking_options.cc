@@ -1,9 +1,87 @@
 #include "query/ranking_options.h"
 
+#include <charconv>
+#include <functional>
+#include <map>
+
+#include "common/errors.h"
+
 namespace medsearch {
 
 RankingOptions default_ranking() {
     return RankingOptions{};
+}
+
+namespace {
+
+// Each settable option: how to read it and how to write it, by name.
+struct Setting {
+    std::function<void(RankingOptions&, double)> set;
+    std::function<double(const RankingOptions&)> get;
+};
+
+template <typename T>
+Setting field(T RankingOptions::*member) {
+    return {[member](RankingOptions& r, double v) { r.*member = static_cast<T>(v); },
+            [member](const RankingOptions& r) { return static_cast<double>(r.*member); }};
+}
+
+template <typename Group, typename T>
+Setting nested(Group RankingOptions::*group, T Group::*member) {
+    return {[group, member](RankingOptions& r, double v) { (r.*group).*member = static_cast<T>(v); },
+            [group, member](const RankingOptions& r) { return static_cast<double>((r.*group).*member); }};
+}
+
+const std::map<std::string, Setting, std::less<>>& settings() {
+    static const std::map<std::string, Setting, std::less<>> table = {
+        {"bm25.k1", nested(&RankingOptions::bm25, &Bm25Parameters::k1)},
+        {"bm25.b", nested(&RankingOptions::bm25, &Bm25Parameters::b)},
+        {"bm25.min_normlen", nested(&RankingOptions::bm25, &Bm25Parameters::min_normlen)},
+        {"fields.body", nested(&RankingOptions::fields, &FieldWeights::body)},
+        {"fields.title", nested(&RankingOptions::fields, &FieldWeights::title)},
+        {"fields.heading", nested(&RankingOptions::fields, &FieldWeights::heading)},
+        {"fields.section", nested(&RankingOptions::fields, &FieldWeights::section)},
+        {"question_word_weight", field(&RankingOptions::question_word_weight)},
+        {"synonym_weight", field(&RankingOptions::synonym_weight)},
+        {"max_expansions", field(&RankingOptions::max_expansions)},
+        {"proximity_weight", field(&RankingOptions::proximity_weight)},
+        {"proximity_window", field(&RankingOptions::proximity_window)},
+        {"article_weight", field(&RankingOptions::article_weight)},
+        {"passage_weight", field(&RankingOptions::passage_weight)},
+        {"candidate_articles", field(&RankingOptions::candidate_articles)},
+        {"feedback.enabled", nested(&RankingOptions::feedback, &FeedbackOptions::enabled)},
+        {"feedback.documents", nested(&RankingOptions::feedback, &FeedbackOptions::documents)},
+        {"feedback.terms", nested(&RankingOptions::feedback, &FeedbackOptions::terms)},
+        {"feedback.weight", nested(&RankingOptions::feedback, &FeedbackOptions::weight)},
+    };
+    return table;
+}
+
+}  // namespace
+
+void apply_ranking_setting(RankingOptions& ranking, std::string_view assignment) {
+    const std::size_t equals = assignment.find('=');
+    if (equals == std::string_view::npos) throw UsageError("a ranking setting is NAME=VALUE, not '" + std::string(assignment) + "'");
+    const std::string_view name = assignment.substr(0, equals);
+    const std::string_view text = assignment.substr(equals + 1);
+    const auto setting = settings().find(name);
+    if (setting == settings().end()) throw UsageError("no ranking setting named '" + std::string(name) + "'");
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 0)
+        throw UsageError("ranking setting " + std::string(name) + " needs a non-negative number, not '" + std::string(text) + "'");
+    setting->second.set(ranking, value);
+}
+
+std::vector<std::string> describe_ranking(const RankingOptions& ranking) {
+    std::vector<std::string> lines;
+    for (const auto& [name, setting] : settings()) {
+        std::string value = std::to_string(setting.get(ranking));
+        value.erase(value.find_last_not_of('0') + 1);
+        if (value.back() == '.') value.pop_back();
+        lines.push_back(name + "=" + value);
+    }
+    return lines;
 }
 
 }  // namespace medsearch

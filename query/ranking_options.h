@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace medsearch {
 
@@ -43,5 +46,12 @@ struct RankingOptions {
 
 // The configuration medsearch ships.
 RankingOptions default_ranking();
+
+// Sets one option by its dotted name ("bm25.k1", "fields.title", "feedback.enabled", ...) from text, for
+// experiments and ablations (`--ranking NAME=VALUE`). Throws UsageError for an unknown name or bad value.
+void apply_ranking_setting(RankingOptions& ranking, std::string_view assignment);
+
+// Every settable name with its current value, one "name=value" per entry.
+std::vector<std::string> describe_ranking(const RankingOptions& ranking);
 
 }  // namespace medsearch
