@@ -1,8 +1,8 @@
 // Scores a run against qrels as `trec_eval -c` does: every topic of the qrels is averaged, a topic the run
 // lacks scores zero, run topics without judgements are ignored, grade >= 1 is relevant, each topic's
 // documents are ranked by score with ties broken by document id in descending byte order (the run's rank
-// column is ignored). One pass over each topic's ranking computes every metric, so the cost is linear in
-// the size of the run.
+// column is ignored). One pass over each topic's ranking computes every metric with hash lookups of the
+// judgements, so the cost is linear in the size of the run (plus a sort for topics not in score order).
 #pragma once
 
 #include <cstddef>
