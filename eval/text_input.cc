@@ -65,20 +65,6 @@ std::vector<std::string_view> split_whitespace(std::string_view line) {
     return fields;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t tab = line.find('\t', start);
-        if (tab == std::string_view::npos) {
-            fields.push_back(line.substr(start));
-            return fields;
-        }
-        fields.push_back(line.substr(start, tab - start));
-        start = tab + 1;
-    }
-}
-
 std::optional<double> parse_number(std::string_view field) {
     // from_chars does not accept a leading '+'; trec_eval's atof does, so allow it.
     if (!field.empty() && field.front() == '+') field.remove_prefix(1);

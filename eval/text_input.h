@@ -36,8 +36,6 @@ bool is_blank(std::string_view line);
 std::string_view trim(std::string_view text);
 // Fields separated by runs of spaces or tabs (the TREC file convention).
 std::vector<std::string_view> split_whitespace(std::string_view line);
-// Fields separated by single tabs (empty fields kept).
-std::vector<std::string_view> split_tabs(std::string_view line);
 
 // The whole field as a finite number ("10", "-3.5", "1e-3"), or nullopt.
 std::optional<double> parse_number(std::string_view field);
