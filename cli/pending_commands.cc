@@ -1,9 +1,7 @@
 // TEMPORARY until the stage lands: stand-ins so that `medsearch` links while other stages are being
 // written. Each stage that adds its command file (cli/<name>_command.cc) deletes its stand-in here and
-// lists its file in cli/CMakeLists.txt; the query stage deletes open_retriever below when it defines it.
-// Delete this file when it is empty.
+// lists its file in cli/CMakeLists.txt. Delete this file (and its line there) when it is empty.
 #include "cli/command.h"
-#include "common/errors.h"
 
 namespace medsearch::cli {
 
