@@ -42,7 +42,7 @@ Engine::Engine(const std::filesystem::path& database, EngineOptions options)
 Xapian::Enquire Engine::enquire(const Xapian::Query& query) const {
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(make_weight(options_.ranking));
+    enquire.set_weighting_scheme(*make_weight(options_.ranking));
     // Equal scores keep index order, so runs are deterministic.
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     return enquire;

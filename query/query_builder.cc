@@ -61,8 +61,18 @@ std::string describe(const std::vector<Concept>& expression) {
 
 }  // namespace
 
-Xapian::BM25Weight make_weight(const RankingOptions& ranking) {
-    return Xapian::BM25Weight(ranking.bm25.k1, 0, 1, ranking.bm25.b, ranking.bm25.min_normlen);
+std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking) {
+    const Bm25Parameters& bm25 = ranking.bm25;
+    switch (ranking.scheme) {
+        case WeightingScheme::bm25_plus:
+            return std::make_unique<Xapian::BM25PlusWeight>(bm25.k1, 0, 1, bm25.b, bm25.min_normlen, 1.0);
+        case WeightingScheme::pl2: return std::make_unique<Xapian::PL2Weight>(1.0);
+        case WeightingScheme::dph: return std::make_unique<Xapian::DPHWeight>();
+        case WeightingScheme::language_model: return std::make_unique<Xapian::LMWeight>();
+        case WeightingScheme::inl2: return std::make_unique<Xapian::InL2Weight>(1.0);
+        case WeightingScheme::bm25: break;
+    }
+    return std::make_unique<Xapian::BM25Weight>(bm25.k1, 0, 1, bm25.b, bm25.min_normlen);
 }
 
 Xapian::Query QueryBuilder::concept_query(const Concept& concept_) const {

@@ -3,6 +3,7 @@
 // standing close together earn a proximity bonus. Filters are not added here (see query/filters.h).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,7 @@ private:
     const SynonymDictionary* synonyms_;
 };
 
-// The weighting scheme for the ranking options (BM25 with the chosen k1, b).
-Xapian::BM25Weight make_weight(const RankingOptions& ranking);
+// The weighting scheme for the ranking options (BM25 with the chosen k1, b by default).
+std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking);
 
 }  // namespace medsearch

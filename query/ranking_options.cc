@@ -34,6 +34,7 @@ Setting nested(Group RankingOptions::*group, T Group::*member) {
 
 const std::map<std::string, Setting, std::less<>>& settings() {
     static const std::map<std::string, Setting, std::less<>> table = {
+        {"scheme", field(&RankingOptions::scheme)},
         {"bm25.k1", nested(&RankingOptions::bm25, &Bm25Parameters::k1)},
         {"bm25.b", nested(&RankingOptions::bm25, &Bm25Parameters::b)},
         {"bm25.min_normlen", nested(&RankingOptions::bm25, &Bm25Parameters::min_normlen)},

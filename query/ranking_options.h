@@ -30,7 +30,11 @@ struct FeedbackOptions {
     double weight = 0.3;        // of the feedback clause relative to the question
 };
 
+// The term weighting model. BM25 is the default; the others are Xapian's, kept for measured comparisons.
+enum class WeightingScheme { bm25 = 0, bm25_plus = 1, pl2 = 2, dph = 3, language_model = 4, inl2 = 5 };
+
 struct RankingOptions {
+    WeightingScheme scheme = WeightingScheme::bm25;
     Bm25Parameters bm25;
     FieldWeights fields;
     double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
