@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what medsearch needs to build, test and benchmark, from Debian 12's archive only.
+set -euo pipefail
+if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps.sh: run as root (it calls apt-get)" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+    build-essential cmake ninja-build pkg-config git ca-certificates \
+    libxapian-dev xapian-tools libicu-dev libcli11-dev catch2 \
+    nlohmann-json3-dev libpugixml-dev libedit-dev hunspell-en-med
