@@ -18,19 +18,20 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     // Passage evidence: each article's best passage, weighted, plus any preference the caller brings.
     ArticleScores evidence;
     if (ranking.passage_weight > 0) {
-        evidence = engine_->best_passages(scoring, std::max(k, ranking.candidate_articles));
+        evidence = engine_->best_passages(scoring, 2 * std::max(k, ranking.candidate_articles));
         for (auto& [article, score] : evidence) score *= ranking.passage_weight;
     }
     for (const auto& [article, bonus] : preference) evidence[article] += bonus;
 
     // Article evidence: the article documents themselves, with the passage evidence added.
-    const Xapian::Query ranked = engine_->with_article_scores(scoring, evidence, 1.0);
+    const Xapian::Query ranked = engine_->with_article_bonus(scoring, evidence, schema::kind_article);
     const Xapian::MSet matches =
         engine_->enquire(engine_->restrict(ranked, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(k));
     std::vector<ScoredDocument> documents;
     documents.reserve(matches.size());
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        documents.push_back({match.get_document().get_value(schema::article_slot), match.get_weight()});
+        if (const auto article = engine_->articles().article_of(*match))
+            documents.push_back({engine_->articles().id(*article), match.get_weight()});
     return documents;
 }
 

@@ -4,6 +4,7 @@
 
 #include "indexer/open_index.h"
 #include "indexer/schema.h"
+#include "query/document_bonus.h"
 
 namespace medsearch {
 
@@ -54,29 +55,42 @@ Xapian::Query Engine::restrict(const Xapian::Query& scoring, std::string_view ki
     return Xapian::Query(Xapian::Query::OP_FILTER, scoring, allowed);
 }
 
-Xapian::Query Engine::with_article_scores(const Xapian::Query& scoring, const ArticleScores& scores, double weight) const {
-    if (scores.empty() || weight <= 0) return scoring;
-    auto* source = new Xapian::ValueMapPostingSource(schema::article_slot);
-    for (const auto& [article, score] : scores) source->add_mapping(article, weight * score);
-    source->set_default_weight(0.0);
+const ArticleMap& Engine::articles() const {
+    if (!articles_) articles_.emplace(database_);
+    return *articles_;
+}
+
+Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const {
+    if (bonus.empty()) return scoring;
+    const ArticleMap& map = articles();
+    std::vector<std::pair<Xapian::docid, double>> documents;
+    for (const auto& [article, extra] : bonus) {
+        if (extra <= 0) continue;
+        if (kind == schema::kind_article) {
+            if (const Xapian::docid document = map.article_document(article)) documents.emplace_back(document, extra);
+        } else {
+            for (const Xapian::docid document : map.passages(article)) documents.emplace_back(document, extra);
+        }
+    }
+    if (documents.empty()) return scoring;
+    auto* source = new DocumentBonus(std::move(documents));
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
 }
 
-ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter) const {
+ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count) const {
     ArticleScores scores;
-    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article, filter)).get_mset(0, static_cast<Xapian::doccount>(count));
+    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        scores.emplace(match.get_document().get_value(schema::article_slot), match.get_weight());
+        if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());
     return scores;
 }
 
-ArticleScores Engine::best_passages(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter) const {
+ArticleScores Engine::best_passages(const Xapian::Query& scoring, std::size_t passages) const {
     ArticleScores scores;
-    Xapian::Enquire passages = enquire(restrict(scoring, schema::kind_passage, filter));
-    passages.set_collapse_key(schema::article_slot);
-    const Xapian::MSet matches = passages.get_mset(0, static_cast<Xapian::doccount>(count));
+    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_passage)).get_mset(0, static_cast<Xapian::doccount>(passages));
+    // Matches come best first, so the first passage seen of an article is its best.
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        scores.emplace(match.get_collapse_key(), match.get_weight());
+        if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());
     return scores;
 }
 

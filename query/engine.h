@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "query/article_map.h"
 #include "query/query_builder.h"
 #include "query/question.h"
 #include "query/ranking_options.h"
@@ -24,8 +26,8 @@ struct EngineOptions {
     std::vector<std::filesystem::path> synonym_files; // the user's own, added to the bundled ones
 };
 
-// Article id -> score.
-using ArticleScores = std::unordered_map<std::string, double>;
+// Article -> score (or bonus).
+using ArticleScores = std::unordered_map<ArticleNumber, double>;
 
 class Engine {
 public:
@@ -38,13 +40,14 @@ public:
     // The scoring query restricted to one kind of document and the filter (empty filter: none).
     Xapian::Query restrict(const Xapian::Query& scoring, std::string_view kind, const Xapian::Query& filter = {}) const;
 
-    // scoring AND_MAYBE (weight x the article's score): a document earns part of its article's score.
-    Xapian::Query with_article_scores(const Xapian::Query& scoring, const ArticleScores& scores, double weight) const;
+    // scoring AND_MAYBE bonus: every document of the kind ("passage" or "article") of each article in
+    // `bonus` gets that article's bonus added when the question matches it.
+    Xapian::Query with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const;
 
     // The best `count` articles by their article documents' scores.
-    ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter = {}) const;
-    // For the best `count` articles by their best passage: that passage's score.
-    ArticleScores best_passages(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& filter = {}) const;
+    ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count) const;
+    // Each article's best passage score, over the best `passages` passages.
+    ArticleScores best_passages(const Xapian::Query& scoring, std::size_t passages) const;
 
     // Pseudo-relevance feedback: the scoring query plus the best terms of the top article documents.
     Xapian::Query add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions = nullptr) const;
@@ -55,6 +58,8 @@ public:
     const Analyzer& analyzer() const { return analyzer_; }
     const RankingOptions& ranking() const { return options_.ranking; }
     const QueryBuilder& builder() const { return builder_; }
+    // Read on first use: one pass over the article-id values.
+    const ArticleMap& articles() const;
 
 private:
     Xapian::Database database_;
@@ -62,6 +67,7 @@ private:
     Analyzer analyzer_;
     SynonymDictionary synonyms_;
     QueryBuilder builder_;
+    mutable std::optional<ArticleMap> articles_;
 };
 
 }  // namespace medsearch

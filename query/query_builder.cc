@@ -11,11 +11,13 @@ namespace {
 using Op = Xapian::Query;
 
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
+    if (factor <= 0.0) return Xapian::Query();  // a field weighted zero is not searched at all
     if (factor == 1.0 || query.empty()) return query;
     return Xapian::Query(Op::OP_SCALE_WEIGHT, query, factor);
 }
 
-Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+Xapian::Query any_of(std::vector<Xapian::Query> queries) {
+    std::erase_if(queries, [](const Xapian::Query& query) { return query.empty(); });
     if (queries.empty()) return Xapian::Query();
     if (queries.size() == 1) return queries.front();
     return Xapian::Query(Op::OP_OR, queries.begin(), queries.end());

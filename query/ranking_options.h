@@ -11,14 +11,14 @@
 namespace medsearch {
 
 struct Bm25Parameters {
-    double k1 = 1.2;            // term-frequency saturation
-    double b = 0.75;            // document-length normalisation
+    double k1 = 0.9;            // term-frequency saturation
+    double b = 0.4;             // document-length normalisation
     double min_normlen = 0.5;   // Xapian's floor on the normalised length
 };
 
 struct FieldWeights {
     double body = 1.0;
-    double title = 1.0;         // the article title (question or focus) and its synonyms
+    double title = 0.35;        // the article title (question or focus) and its synonyms
     double heading = 0.5;       // the sub-heading the passage stands under
     double section = 0.25;      // the section name ("causes", "From the Guidelines")
 };

@@ -38,10 +38,12 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
 
     // Article evidence: every passage earns part of its article's own score, plus any context preference.
     const RankingOptions& ranking = engine_.ranking();
-    ArticleScores articles = engine_.score_articles(scoring, ranking.candidate_articles);
+    ArticleScores articles;
+    if (ranking.article_weight > 0) articles = engine_.score_articles(scoring, ranking.candidate_articles);
     for (auto& [article, score] : articles) score *= ranking.article_weight;
-    for (const auto& [article, bonus] : context.article_preference) articles[article] += bonus;
-    Xapian::Query ranked = engine_.with_article_scores(scoring, articles, 1.0);
+    for (const auto& [id, bonus] : context.article_preference)
+        if (const auto article = engine_.articles().find(id)) articles[*article] += bonus;
+    const Xapian::Query ranked = engine_.with_article_bonus(scoring, articles, schema::kind_passage);
 
     // Find the passages, within the filters, collapsed per article when asked.
     const Xapian::Query filter = build_filter(options.filters, engine_.database());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -30,7 +31,7 @@ struct FacetCount {
 // Extra evidence the caller brings: what a conversation knows beyond the question itself.
 struct SearchContext {
     std::vector<Xapian::Query> clauses;      // added to the question's query (already weighted)
-    ArticleScores article_preference;        // article id -> bonus added to its passages
+    std::unordered_map<std::string, double> article_preference;  // article id -> bonus added to its passages
     std::vector<std::string> highlight_terms;
     std::vector<Expansion> expansions;       // explanations of the above
 };
