@@ -1,0 +1,181 @@
+# shellcheck shell=bash
+# What every benchmark script shares: where the programs, the data and the work folder are, building the
+# indexes, running `medsearch eval` and reading its numbers, medians, and the header of a result file.
+# Sourced by the scripts beside it; not run on its own.
+#
+# Environment:
+#   MEDSEARCH            the medsearch binary (default: build/medsearch under the repository root)
+#   PLAIN_XAPIAN_DIR     where plain_index and plain_search are (default: benchmarks/ beside the binary)
+#   MEDSEARCH_SHARED_DIR the shared data (default: ../shared from the repository root)
+#   MEDSEARCH_BENCH_DIR  work folder for indexes, runs and logs (default: /tmp/medsearch-bench)
+shopt -s inherit_errexit
+
+readonly REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MEDSEARCH=${MEDSEARCH:-$REPO_ROOT/build/medsearch}
+PLAIN_XAPIAN_DIR=${PLAIN_XAPIAN_DIR:-$(dirname "$MEDSEARCH")/benchmarks}
+readonly EVAL_DATA=${MEDSEARCH_SHARED_DIR:-$REPO_ROOT/../shared}/eval
+readonly BENCH_DIR=${MEDSEARCH_BENCH_DIR:-/tmp/medsearch-bench}
+readonly RESULTS_DIR=$REPO_ROOT/benchmarks/results
+
+REUSE_INDEXES=0  # --reuse-indexes: keep indexes a previous run built completely
+readonly RUN_ID="$$-$(date +%s)"  # indexes built by this run are reused within it
+RUNS=5           # --runs N: timed repetitions (medians are reported)
+
+die() {
+    echo "$(basename "$0"): $*" >&2
+    exit 1
+}
+
+usage_common() {
+    cat <<EOF
+Options:
+  --reuse-indexes  reuse the indexes a previous run built in \$MEDSEARCH_BENCH_DIR ($BENCH_DIR)
+                   instead of rebuilding them (they are rebuilt by default)
+  --runs N         timed repetitions, interleaved; medians are reported (default $RUNS)
+  -h, --help       this text
+Environment: MEDSEARCH (binary, default build/medsearch), PLAIN_XAPIAN_DIR, MEDSEARCH_SHARED_DIR,
+MEDSEARCH_BENCH_DIR.
+EOF
+}
+
+# Reads the options every script takes; `usage` is the calling script's help function.
+parse_common_args() {
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --reuse-indexes) REUSE_INDEXES=1 ;;
+            --runs)
+                [ $# -ge 2 ] && [[ $2 =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"
+                RUNS=$2
+                shift
+                ;;
+            -h | --help) usage; exit 0 ;;
+            *) die "unknown argument '$1' (see --help)" ;;
+        esac
+        shift
+    done
+}
+
+# Checks the programs and data a script needs; makes paths absolute and the work folder.
+check_setup() {
+    [ -x "$MEDSEARCH" ] || die "no medsearch binary at $MEDSEARCH (build it, or set MEDSEARCH)"
+    MEDSEARCH=$(realpath "$MEDSEARCH")
+    [ -d "$EVAL_DATA" ] || die "no evaluation data at $EVAL_DATA (set MEDSEARCH_SHARED_DIR)"
+    mkdir -p "$BENCH_DIR" "$RESULTS_DIR"
+}
+
+check_plain_xapian() {
+    [ -x "$PLAIN_XAPIAN_DIR/plain_index" ] && [ -x "$PLAIN_XAPIAN_DIR/plain_search" ] ||
+        die "no plain_index/plain_search in $PLAIN_XAPIAN_DIR (build the benchmarks/ targets, or set PLAIN_XAPIAN_DIR)"
+    PLAIN_XAPIAN_DIR=$(realpath "$PLAIN_XAPIAN_DIR")
+}
+
+# What every script does first: read its options, check the programs and data, note the commit measured,
+# make its work folder ($WORK: $BENCH_DIR/work/NAME). Call as `start_benchmark NAME "$@"`.
+start_benchmark() {
+    local name=$1
+    shift
+    SCRIPT_ARGS=("$@")
+    parse_common_args "$@"
+    check_setup
+    COMMIT=$(measured_commit)
+    WORK=$BENCH_DIR/work/$name
+    mkdir -p "$WORK"
+}
+
+# Tracked files that differ from the commit, outside benchmarks/results (which the scripts rewrite).
+uncommitted_paths() {
+    git -C "$REPO_ROOT" status --porcelain --untracked-files=no -- . ':!benchmarks/results' | cut -c4- | paste -sd' ' -
+}
+
+# The commit measured: short hash, "-dirty" when uncommitted_paths lists anything.
+measured_commit() {
+    local commit
+    commit=$(git -C "$REPO_ROOT" rev-parse --short HEAD)
+    [ -z "$(uncommitted_paths)" ] || commit+="-dirty"
+    echo "$commit"
+}
+
+# The CMake build type of the binary's build folder, when it has one.
+build_type() {
+    local cache
+    cache=$(dirname "$MEDSEARCH")/CMakeCache.txt
+    if [ -f "$cache" ]; then
+        sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$cache"
+    else
+        echo "unknown"
+    fi
+}
+
+# The lines every result file starts with: what was measured, when, with what.
+result_header() {
+    local title=$1
+    echo "# $title"
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$COMMIT\` ($("$MEDSEARCH" --version), $(build_type) build"
+    echo "of $(date -u -r "$MEDSEARCH" '+%Y-%m-%d %H:%M UTC')) on $(uname -m) with $(nproc) CPUs, by"
+    echo "\`benchmarks/$(basename "$0")${SCRIPT_ARGS[*]:+ ${SCRIPT_ARGS[*]}}\`."
+    [ -z "$(uncommitted_paths)" ] || echo "Uncommitted changes at the time: $(uncommitted_paths)."
+}
+
+# Builds one engine's index (medsearch, or plain for the plain Xapian baseline) of one evaluation set (a
+# folder of $EVAL_DATA with corpus.jsonl) unless this run or, with --reuse-indexes, an earlier one built it
+# completely. Prints the index folder.
+build_index() {
+    local engine=$1 set=$2
+    local db=$BENCH_DIR/$engine/$set
+    if [ -f "$db.complete" ] && { [ "$REUSE_INDEXES" = 1 ] || [ "$(cat "$db.complete")" = "$RUN_ID" ]; }; then
+        echo "$db"
+        return
+    fi
+    rm -rf -- "$db" "$db.complete"
+    mkdir -p "$BENCH_DIR/$engine"
+    echo "indexing $set ($engine) ..." >&2
+    case $engine in
+        medsearch) "$MEDSEARCH" index --db "$db" "$EVAL_DATA/$set/corpus.jsonl" ;;
+        plain) "$PLAIN_XAPIAN_DIR/plain_index" "$db" "$EVAL_DATA/$set/corpus.jsonl" ;;
+        *) die "no engine named $engine" ;;
+    esac >&2 || die "indexing $set with $engine failed"
+    echo "$RUN_ID" >"$db.complete"
+    echo "$db"
+}
+
+medsearch_index() { build_index medsearch "$1"; }
+plain_index() { build_index plain "$1"; }
+
+# Runs `medsearch eval ARGS...`: its trec_eval lines go to OUT, its stderr to OUT.log.
+medsearch_eval() {
+    local out=$1
+    shift
+    "$MEDSEARCH" eval "$@" >"$out" 2>"$out.log" || {
+        cat "$out.log" >&2
+        die "medsearch eval $* failed"
+    }
+}
+
+# The query time a log reports ("... N topics retrieved in X s", medsearch eval and plain_search alike).
+retrieval_seconds() {
+    awk '/ topics retrieved in / { for (i = 1; i < NF; i++) if ($i == "in") seconds = $(i + 1) }
+         END { if (seconds == "") exit 1; print seconds }' "$1" || die "no retrieval time in $1"
+}
+
+# How many topics a log says were retrieved.
+topics_retrieved() {
+    awk '/ topics retrieved in / { count = $2 } END { if (count == "") exit 1; print count }' "$1" || die "no topic count in $1"
+}
+
+# The `all` value of one trec_eval measure (printed name, e.g. ndcg_cut_10) in an eval output file.
+metric_value() {
+    awk -F'\t' -v name="$2" '{ n = $1; sub(/ +$/, "", n) } n == name && $2 == "all" { value = $3 }
+         END { if (value == "") exit 1; print value }' "$1" || die "no $2 in $1"
+}
+
+# The median of the numbers given as arguments.
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Arithmetic on decimals: calc FORMAT EXPRESSION (awk syntax), e.g. calc %.1f "300 / 5.9".
+calc() {
+    awk "BEGIN { printf \"$1\", ($2) }"
+}
