@@ -44,6 +44,7 @@ struct BuildFlags {
     std::size_t min_sightings = 2;
     double dominance = 0.7;
     std::size_t max_set_size = 16;
+    double min_glossed_share = 0.02;
     bool verbose = false;
 };
 
@@ -89,6 +90,21 @@ void for_each_sentence(const std::vector<Article>& articles, bool with_titles, V
 std::string command_line(const BuildFlags& flags) {
     return "build_synonyms build --medquad " + flags.medquad.string() + " --pubmedqa " + flags.pubmedqa.string() +
            " --out " + flags.out.string();
+}
+
+// The key's units in sorted order: names with the same words in another order share it.
+std::string sorted_units(const std::string& key) {
+    std::vector<std::string> units;
+    for (std::size_t start = 0;;) {
+        const std::size_t bar = key.find('|', start);
+        units.push_back(key.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
+    std::sort(units.begin(), units.end());
+    std::string joined;
+    for (const std::string& unit : units) joined += unit + '|';
+    return joined;
 }
 
 // Prints one count line of the report.
@@ -169,10 +185,12 @@ int run_build(const BuildFlags& flags) {
     // Focus sets: filter names, then merge and write.
     const NameContext context{keys, usage, abbreviations, chosen_long_forms, NameFilterOptions{}};
     std::map<NameVerdict, std::size_t> verdicts;
+    std::size_t word_order_variants = 0;
     std::vector<std::vector<SetName>> named_sets;
     for (std::size_t i = 0; i < focus_sets.size(); ++i) {
         const std::set<std::string> set_keys(name_keys[i].begin(), name_keys[i].end());
         std::vector<SetName>& kept = named_sets.emplace_back();
+        std::set<std::string> word_sets;  // of the names kept, to drop word-order variants ("Cancer, Breast")
         for (std::size_t n = 0; n < focus_sets[i].names.size(); ++n) {
             const FocusName& name = focus_sets[i].names[n];
             const std::string& key = name_keys[i][n];
@@ -180,6 +198,10 @@ int run_build(const BuildFlags& flags) {
             ++verdicts[verdict];
             if (verdict != NameVerdict::keep) {
                 if (flags.verbose) std::cout << "    dropped (" << describe(verdict) << "): " << name.text << '\n';
+                continue;
+            }
+            if (!word_sets.insert(sorted_units(key)).second) {
+                ++word_order_variants;
                 continue;
             }
             kept.push_back({name.text, key, name.origin == NameOrigin::focus, is_abbreviation_like(name.text),
@@ -191,11 +213,36 @@ int run_build(const BuildFlags& flags) {
     SetBuildReport set_report;
     const std::vector<std::vector<std::string>> focus_lines = build_synonym_sets(named_sets, set_options, set_report);
 
+    // An abbreviation a focus set already pairs with its long form adds nothing but a second copy.
+    std::set<std::pair<std::string, std::string>> focus_pairs;
+    for (const std::vector<std::string>& line : focus_lines) {
+        std::vector<std::string> line_keys;
+        for (const std::string& name : line) line_keys.push_back(keys.key(name));
+        for (const std::string& a : line_keys)
+            for (const std::string& b : line_keys) focus_pairs.emplace(a, b);
+    }
+    std::size_t abbreviations_in_focus_sets = 0;
+    std::erase_if(abbreviation_sets, [&](const std::vector<std::string>& line) {
+        const bool known = focus_pairs.contains({keys.key(line[0]), keys.key(line[1])});
+        abbreviations_in_focus_sets += known ? 1 : 0;
+        return known;
+    });
+
     // Lay glosses: the term with its frequent glosses, less the fragments of a longer gloss ("red blood
     // cells" beside "shortage of red blood cells": the head of a list item was elided).
     std::vector<std::vector<std::string>> gloss_sets;
     std::size_t gloss_fragments = 0;
+    std::size_t untechnical_terms = 0;
     for (const auto& term : gloss_choice) {
+        // A term the corpus glosses in few of the documents that use it is an ordinary word ("changes",
+        // "heart"), not a technical term that needs a gloss ("leukopenia", "anemia").
+        const double glossed_share = static_cast<double>(term.front().total) /
+                                     static_cast<double>(std::max<std::size_t>(1, usage.document_frequency(keys.key(term.front().name))));
+        if (flags.verbose) std::cout << "    gloss share " << glossed_share << ": " << term.front().name << '\n';
+        if (glossed_share < flags.min_glossed_share) {
+            ++untechnical_terms;
+            continue;
+        }
         std::vector<std::string> gloss_keys;
         for (const ChosenDefinition& gloss : term) gloss_keys.push_back(keys.key(gloss.definition));
         std::vector<std::string> line{term.front().name};
@@ -231,7 +278,9 @@ int run_build(const BuildFlags& flags) {
                             "% of the short form's definitions. Generated by `" + command + "`;",
                         "do not edit by hand (see README.md). " + std::to_string(abbreviation_sets.size()) + " pairs."},
                        abbreviation_sets);
-    write_synonym_file(flags.out / "lay-terms.tsv",
+    // Not loaded by default (bundled_synonym_files reads the folder's own .tsv files only): see README.md.
+    fs::create_directories(flags.out / "optional");
+    write_synonym_file(flags.out / "optional" / "lay-terms.tsv",
                        {"Medical terms and the plain-language glosses MedQuAD (CC BY 4.0) and PubMedQA (MIT) give them in",
                         "one sentence (\"a low white blood cell count (leukopenia)\"): glosses written in " +
                             std::to_string(flags.min_sightings) + "+ distinct sentences.",
@@ -245,6 +294,7 @@ int run_build(const BuildFlags& flags) {
     report("dropped, best long form seen fewer than " + std::to_string(flags.min_sightings) + " times", abbreviation_choice.too_rare);
     report("dropped as ambiguous", abbreviation_choice.ambiguous);
     for (const auto& [verdict, count] : unsafe) report(std::string("dropped, short form ") + describe(verdict), count);
+    report("dropped, a focus set pairs them already", abbreviations_in_focus_sets);
     report("written", abbreviation_sets.size());
     if (flags.verbose)
         for (const std::string& example : abbreviation_choice.ambiguous_examples) std::cout << "    ambiguous: " << example << '\n';
@@ -254,6 +304,7 @@ int run_build(const BuildFlags& flags) {
     report("articles with a focus", focus_sets.size());
     report("names defined in answers", defined_names);
     for (const auto& [verdict, count] : verdicts) report(describe(verdict), count);
+    report("word-order variants of a name kept", word_order_variants);
     report("same-focus merges", set_report.same_focus_merges);
     report("mutual merges", set_report.mutual_merges);
     report("merges refused (set too large)", set_report.merges_refused);
@@ -264,6 +315,7 @@ int run_build(const BuildFlags& flags) {
     report("expressions written", set_report.expressions);
     std::cout << "lay glosses:\n";
     report("sightings", gloss_sightings);
+    report("terms dropped as ordinary words (glossed in < " + std::to_string(flags.min_glossed_share) + " of their documents)", untechnical_terms);
     report("glosses dropped as fragments of a longer one", gloss_fragments);
     report("terms written", gloss_sets.size());
     return 0;
@@ -304,6 +356,9 @@ int main(int argc, char** argv) {
     build_command->add_option("--dominance", build.dominance, "Share of a short form's definitions its long form must have")
         ->capture_default_str()->check(CLI::Range(0.5, 1.0));
     build_command->add_option("--max-set-size", build.max_set_size, "Names per focus set at most")->capture_default_str()->check(CLI::Range(2, 100));
+    build_command->add_option("--min-glossed-share", build.min_glossed_share,
+                              "Share of a term's documents that must gloss it for the term to count as technical")
+        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
     build_command->add_flag("--verbose", build.verbose, "List every dropped name and ambiguous short form");
 
     FloodFlags flood;
