@@ -1,37 +1,79 @@
 #include "query/document_retriever.h"
 
+#include <algorithm>
+
 #include "indexer/schema.h"
 #include "query/open_retriever.h"
 
 namespace medsearch {
 
-std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view question, std::size_t k) {
-    const BuiltQuery built = engine_->build(engine_->parse(question));
-    if (built.query.empty()) return {};
-    return rank_articles(engine_->add_feedback(built.query), k);
+namespace {
+// How many of a turn's best articles the conversation remembers.
+constexpr std::size_t kRememberedAnswers = 3;
+}  // namespace
+
+std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, std::size_t k) {
+    // The question, and in a conversation what the earlier turns add to it.
+    const Question question = engine_->parse(text);
+    const BuiltQuery built = engine_->build(question);
+    std::vector<Xapian::Query> clauses{built.query};
+    ContextResolution resolution;
+    if (conversation_) {
+        resolution = conversation_->resolve(question);
+        clauses.insert(clauses.end(), resolution.context.clauses.begin(), resolution.context.clauses.end());
+    }
+    std::erase_if(clauses, [](const Xapian::Query& clause) { return clause.empty(); });
+
+    // Rank the articles.
+    std::vector<ScoredDocument> ranked;
+    if (!clauses.empty())
+        ranked = rank_articles(engine_->add_feedback(Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end())), k);
+
+    // Remember the turn.
+    if (conversation_) {
+        std::vector<std::string> answered_by;
+        for (std::size_t i = 0; i < ranked.size() && i < kRememberedAnswers; ++i) answered_by.push_back(ranked[i].id);
+        const std::string best_title = ranked.empty() ? std::string() : engine_->article_title(ranked.front().id);
+        conversation_->record(question, resolution, std::move(answered_by), best_title);
+    }
+    return ranked;
 }
 
 std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, std::size_t k,
                                                              const ArticleScores& preference) const {
     const RankingOptions& ranking = engine_->ranking();
+    const ArticleMap& articles = engine_->articles();
 
-    // Passage evidence: each article's best passage, weighted, plus any preference the caller brings.
-    ArticleScores evidence;
-    if (ranking.passage_weight > 0) {
-        evidence = engine_->best_passages(scoring, 2 * std::max(k, ranking.candidate_articles));
-        for (auto& [article, score] : evidence) score *= ranking.passage_weight;
-    }
-    for (const auto& [article, bonus] : preference) evidence[article] += bonus;
-
-    // Article evidence: the article documents themselves, with the passage evidence added.
-    const Xapian::Query ranked = engine_->with_article_bonus(scoring, evidence, schema::kind_article);
-    const Xapian::MSet matches =
-        engine_->enquire(engine_->restrict(ranked, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(k));
-    std::vector<ScoredDocument> documents;
-    documents.reserve(matches.size());
+    // Article evidence: the best candidates by their article documents.
+    struct Candidate {
+        ArticleNumber article;
+        double score;
+        Xapian::docid document;
+    };
+    std::vector<Candidate> candidates;
+    const Xapian::MSet matches = engine_->enquire(engine_->restrict(scoring, schema::kind_article))
+                                     .get_mset(0, static_cast<Xapian::doccount>(std::max(k, ranking.candidate_articles)));
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = engine_->articles().article_of(*match))
-            documents.push_back({engine_->articles().id(*article), match.get_weight()});
+        if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
+
+    // Passage evidence: each candidate's best passage, weighted; and any preference the caller brings.
+    if (ranking.passage_weight > 0) {
+        std::vector<ArticleNumber> numbers;
+        for (const Candidate& candidate : candidates) numbers.push_back(candidate.article);
+        const ArticleScores best = engine_->best_passages(scoring, numbers);
+        for (Candidate& candidate : candidates)
+            if (const auto found = best.find(candidate.article); found != best.end())
+                candidate.score += ranking.passage_weight * found->second;
+    }
+    for (Candidate& candidate : candidates)
+        if (const auto found = preference.find(candidate.article); found != preference.end()) candidate.score += found->second;
+
+    // Best first; equal scores in index order, so runs are deterministic.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        return a.score != b.score ? a.score > b.score : a.document < b.document;
+    });
+    std::vector<ScoredDocument> documents;
+    for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});
     return documents;
 }
 

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
+#include "query/conversation.h"
 #include "query/engine.h"
 #include "query/retriever.h"
 
@@ -14,6 +16,8 @@ public:
     explicit DocumentRetriever(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
 
     std::vector<ScoredDocument> retrieve(std::string_view question, std::size_t k) override;
+    // From now on each question is the next turn of one conversation.
+    void begin_conversation() override { conversation_.emplace(*engine_); }
 
     // Ranks articles for an already built scoring query (shared with conversational retrieval).
     std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, std::size_t k,
@@ -23,6 +27,7 @@ public:
 
 private:
     std::unique_ptr<Engine> engine_;
+    std::optional<Conversation> conversation_;  // set in conversational evaluation
 };
 
 }  // namespace medsearch

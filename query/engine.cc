@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "indexer/open_index.h"
 #include "indexer/schema.h"
 #include "query/document_bonus.h"
@@ -60,6 +62,14 @@ const ArticleMap& Engine::articles() const {
     return *articles_;
 }
 
+std::string Engine::article_title(std::string_view article_id) const {
+    const auto article = articles().find(article_id);
+    if (!article || articles().article_document(*article) == 0) return {};
+    const nlohmann::json data =
+        nlohmann::json::parse(database_.get_document(articles().article_document(*article)).get_data(), nullptr, false);
+    return data.is_object() ? data.value(schema::field::title, "") : "";
+}
+
 Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const {
     if (bonus.empty()) return scoring;
     const ArticleMap& map = articles();
@@ -85,9 +95,17 @@ ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t c
     return scores;
 }
 
-ArticleScores Engine::best_passages(const Xapian::Query& scoring, std::size_t passages) const {
+ArticleScores Engine::best_passages(const Xapian::Query& scoring, const std::vector<ArticleNumber>& candidates) const {
+    // Only the candidates' passages are scored: a posting source lists them and filters the query.
+    std::vector<std::pair<Xapian::docid, double>> passages;
+    for (const ArticleNumber article : candidates)
+        for (const Xapian::docid document : articles().passages(article)) passages.emplace_back(document, 0.0);
     ArticleScores scores;
-    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_passage)).get_mset(0, static_cast<Xapian::doccount>(passages));
+    if (passages.empty()) return scores;
+    const auto count = static_cast<Xapian::doccount>(passages.size());
+    auto* only_candidates = new DocumentBonus(std::move(passages));
+    const Xapian::Query query(Xapian::Query::OP_FILTER, scoring, Xapian::Query(only_candidates->release()));
+    const Xapian::MSet matches = enquire(query).get_mset(0, count);
     // Matches come best first, so the first passage seen of an article is its best.
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());

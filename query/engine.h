@@ -46,8 +46,8 @@ public:
 
     // The best `count` articles by their article documents' scores.
     ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count) const;
-    // Each article's best passage score, over the best `passages` passages.
-    ArticleScores best_passages(const Xapian::Query& scoring, std::size_t passages) const;
+    // Each candidate article's best passage score (articles with no matching passage are left out).
+    ArticleScores best_passages(const Xapian::Query& scoring, const std::vector<ArticleNumber>& candidates) const;
 
     // Pseudo-relevance feedback: the scoring query plus the best terms of the top article documents.
     Xapian::Query add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions = nullptr) const;
@@ -60,6 +60,8 @@ public:
     const QueryBuilder& builder() const { return builder_; }
     // Read on first use: one pass over the article-id values.
     const ArticleMap& articles() const;
+    // The title stored with an article; empty when the article is unknown.
+    std::string article_title(std::string_view article_id) const;
 
 private:
     Xapian::Database database_;

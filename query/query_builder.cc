@@ -94,6 +94,13 @@ Xapian::Query QueryBuilder::expression_query(const std::vector<Concept>& express
                    scaled(w.heading, phrase(terms, schema::heading, span))});
 }
 
+Xapian::Query QueryBuilder::title_query(const std::vector<Concept>& expression) const {
+    if (expression.size() == 1) return concept_in_field(expression.front(), schema::title);
+    Xapian::termcount span = 0;
+    const std::vector<std::string> terms = flatten_terms(expression, span);
+    return phrase(terms, schema::title, span);
+}
+
 BuiltQuery QueryBuilder::build(const Question& question) const {
     BuiltQuery built;
     std::vector<Xapian::Query> clauses, excluded;
@@ -104,7 +111,8 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
             excluded.push_back(concept_query(concept_));
             continue;
         }
-        clauses.push_back(scaled(concept_.frame ? ranking_.question_word_weight : 1.0, concept_query(concept_)));
+        const bool weak = concept_.frame || concept_.referent;
+        clauses.push_back(scaled(weak ? ranking_.question_word_weight : 1.0, concept_query(concept_)));
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
     }
@@ -127,7 +135,7 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
     if (ranking_.proximity_weight > 0) {
         const Concept* previous = nullptr;
         for (const Concept& concept_ : question.concepts) {
-            if (concept_.excluded || concept_.frame || concept_.terms.size() != 1) continue;
+            if (concept_.excluded || concept_.frame || concept_.referent || concept_.terms.size() != 1) continue;
             if (previous != nullptr) {
                 const Xapian::Query pair[] = {Xapian::Query(previous->terms.front()), Xapian::Query(concept_.terms.front())};
                 clauses.push_back(scaled(ranking_.proximity_weight,

@@ -39,6 +39,8 @@ public:
     Xapian::Query concept_query(const Concept& concept_) const;
     // A multi-concept expression ("low white blood cell count") as a phrase in every field.
     Xapian::Query expression_query(const std::vector<Concept>& expression) const;
+    // The expression as a phrase in the title field only.
+    Xapian::Query title_query(const std::vector<Concept>& expression) const;
 
 private:
     const RankingOptions& ranking_;

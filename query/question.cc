@@ -21,6 +21,16 @@ constexpr std::array<std::string_view, 52> kQuestionWords = {
 };
 static_assert(std::is_sorted(kQuestionWords.begin(), kQuestionWords.end()));
 
+// Pronouns and demonstratives; sorted. "this", "that", "these", "those" also make the next word a referent.
+constexpr std::array<std::string_view, 15> kAnaphors = {
+    "he", "her", "him", "his", "it", "its", "itself", "she", "that", "them", "thereof", "these", "they", "this", "those",
+};
+static_assert(std::is_sorted(kAnaphors.begin(), kAnaphors.end()));
+
+bool is_demonstrative(std::string_view word) {
+    return word == "this" || word == "that" || word == "these" || word == "those";
+}
+
 // Splits the text into pieces: quoted phrases, excluded words and plain runs.
 struct Piece {
     std::string_view text;
@@ -59,14 +69,32 @@ std::vector<Piece> split_pieces(std::string_view text) {
 // Turns analysed tokens into concepts. The analyzer puts a compound's joined token just before its parts,
 // so a compound is the joined token and the words within its positions.
 void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uint32_t position_base,
-                  std::vector<Concept>& concepts) {
+                  Question& question) {
+    // Token offsets are into the piece; concepts keep offsets into the whole question text.
+    const auto piece_offset = static_cast<std::size_t>(piece.text.data() - question.text.data());
+    std::vector<Concept>& concepts = question.concepts;
     Concept phrase;  // a quoted piece is one concept of all its words
     phrase.phrase = true;
+    bool after_demonstrative = false;
+    bool after_content_word = false;  // "drugs that cause ...": after a noun, "that" is a relative pronoun
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& token = tokens[i];
+        if (token.role == Token::Role::word) {
+            const bool pointing = is_anaphor(token.word) && !(is_demonstrative(token.word) && after_content_word);
+            if (pointing && !piece.excluded) question.refers_back = true;
+        }
+        const bool referent = after_demonstrative && token.role == Token::Role::word && !is_anaphor(token.word);
+        if (token.role == Token::Role::word) {
+            after_demonstrative = is_demonstrative(token.word) && !after_content_word;
+            after_content_word = !token.stopword && !is_question_word(token.word) && !is_anaphor(token.word);
+        }
         if (piece.phrase) {
             if (token.role != Token::Role::word || token.stopword || token.term.empty()) continue;
-            if (phrase.terms.empty()) phrase.position = position_base + token.position;
+            if (phrase.terms.empty()) {
+                phrase.position = position_base + token.position;
+                phrase.begin = piece_offset + token.begin;
+            }
+            phrase.end = piece_offset + token.end;
             phrase.terms.push_back(token.term);
             phrase.words.push_back(token.word);
             continue;
@@ -74,6 +102,8 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
         Concept concept_;
         concept_.position = position_base + token.position;
         concept_.excluded = piece.excluded;
+        concept_.begin = piece_offset + token.begin;
+        concept_.end = piece_offset + token.end;
         if (token.role == Token::Role::joined) {
             concept_.joined = token.term;
             concept_.phrase = true;
@@ -87,6 +117,7 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
             concept_.terms = {token.term};
             concept_.words = {token.word};
             concept_.frame = is_question_word(token.word);
+            concept_.referent = referent && !concept_.frame;
         }
         concepts.push_back(std::move(concept_));
     }
@@ -95,13 +126,17 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
 
 }  // namespace
 
+bool is_anaphor(std::string_view folded_word) {
+    return std::binary_search(kAnaphors.begin(), kAnaphors.end(), folded_word);
+}
+
 bool is_question_word(std::string_view folded_word) {
     return std::binary_search(kQuestionWords.begin(), kQuestionWords.end(), folded_word);
 }
 
 std::size_t Question::content_count() const {
     return static_cast<std::size_t>(
-        std::count_if(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.excluded && !c.frame; }));
+        std::count_if(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.excluded && !c.frame && !c.referent; }));
 }
 
 Question parse_question(std::string_view raw, const Analyzer& analyzer, const QuestionOptions& options) {
@@ -119,7 +154,7 @@ Question parse_question(std::string_view raw, const Analyzer& analyzer, const Qu
     std::uint32_t position_base = 0;
     for (const Piece& piece : split_pieces(question.text)) {
         const std::vector<Token> tokens = analyzer.analyze(piece.text);
-        add_concepts(tokens, piece, position_base, question.concepts);
+        add_concepts(tokens, piece, position_base, question);
         position_base += (tokens.empty() ? 0 : tokens.back().position) + 10;
     }
 

@@ -19,7 +19,10 @@ struct Concept {
     bool phrase = false;             // the terms must stand together (quotes, compounds)
     bool excluded = false;           // "-word": passages with it are dropped
     bool frame = false;              // a question word ("what", "how", "does"): it carries little content
+    bool referent = false;           // the noun of "this condition", "that disease": it points back
     std::uint32_t position = 0;      // position of the first word in the question (for proximity)
+    std::size_t begin = 0;           // byte range in Question::text of what the concept was written as
+    std::size_t end = 0;
 };
 
 struct QuestionOptions {
@@ -31,8 +34,9 @@ struct Question {
     std::string text;                // the question as searched (repaired, possibly cut)
     std::vector<Concept> concepts;   // in the order asked, without stopwords
     bool truncated = false;          // text beyond max_bytes or concepts beyond max_concepts were dropped
+    bool refers_back = false;        // a pronoun or demonstrative ("it", "this", "they") points to earlier talk
 
-    // Concepts that carry content (not excluded, not question words).
+    // Concepts that carry content (not excluded, not question words, not referents).
     std::size_t content_count() const;
 };
 
@@ -40,5 +44,8 @@ Question parse_question(std::string_view text, const Analyzer& analyzer, const Q
 
 // True for words that frame a question rather than say what it is about ("what", "how", "tell", ...).
 bool is_question_word(std::string_view folded_word);
+
+// English pronouns and demonstratives that refer to something said before ("it", "this", "they", ...).
+bool is_anaphor(std::string_view folded_word);
 
 }  // namespace medsearch

@@ -54,6 +54,10 @@ const std::map<std::string, Setting, std::less<>>& settings() {
         {"feedback.documents", nested(&RankingOptions::feedback, &FeedbackOptions::documents)},
         {"feedback.terms", nested(&RankingOptions::feedback, &FeedbackOptions::terms)},
         {"feedback.weight", nested(&RankingOptions::feedback, &FeedbackOptions::weight)},
+        {"context.subject_weight", nested(&RankingOptions::context, &ContextOptions::subject_weight)},
+        {"context.answer_title_weight", nested(&RankingOptions::context, &ContextOptions::answer_title_weight)},
+        {"context.generic_document_share", nested(&RankingOptions::context, &ContextOptions::generic_document_share)},
+        {"context.max_subject_words", nested(&RankingOptions::context, &ContextOptions::max_subject_words)},
     };
     return table;
 }

@@ -33,6 +33,14 @@ struct FeedbackOptions {
 // The term weighting model. BM25 is the default; the others are Xapian's, kept for measured comparisons.
 enum class WeightingScheme { bm25 = 0, bm25_plus = 1, pl2 = 2, dph = 3, language_model = 4, inl2 = 5 };
 
+// Follow-up questions: how earlier turns of a conversation carry into the next (query/conversation.h).
+struct ContextOptions {
+    double subject_weight = 1.0;         // the carried subject's words, relative to the question's own
+    double answer_title_weight = 0.3;    // the title of the article that answered the subject's turns
+    double generic_document_share = 0.01;// a word in more than this share of documents is not a subject
+    std::size_t max_subject_words = 8;
+};
+
 struct RankingOptions {
     WeightingScheme scheme = WeightingScheme::bm25;
     Bm25Parameters bm25;
@@ -46,6 +54,7 @@ struct RankingOptions {
     double passage_weight = 0.5;         // document ranking: share of the best passage's score
     std::size_t candidate_articles = 1000;  // article evidence is gathered for this many articles
     FeedbackOptions feedback;
+    ContextOptions context;
 };
 
 // The configuration medsearch ships.

@@ -95,7 +95,7 @@ std::vector<SynonymMatch> SynonymDictionary::find(const std::vector<Concept>& co
         for (std::size_t length = std::min(longest_, concepts.size() - first); length > 0 && found == nullptr; --length) {
             if (std::any_of(concepts.begin() + static_cast<std::ptrdiff_t>(first),
                             concepts.begin() + static_cast<std::ptrdiff_t>(first + length),
-                            [](const Concept& c) { return c.excluded || c.frame; }))
+                            [](const Concept& c) { return c.excluded || c.frame || c.referent; }))
                 continue;
             const auto it = by_key_.find(key_of(concepts, first, length));
             if (it == by_key_.end()) continue;
