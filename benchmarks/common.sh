@@ -8,6 +8,8 @@
 #   PLAIN_XAPIAN_DIR     where plain_index and plain_search are (default: benchmarks/ beside the binary)
 #   MEDSEARCH_SHARED_DIR the shared data (default: ../shared from the repository root)
 #   MEDSEARCH_BENCH_DIR  work folder for indexes, runs and logs (default: /tmp/medsearch-bench)
+#   MEDSEARCH_COMMIT     the commit the binary was built from, when it is not this checkout as it stands (e.g. a
+#                        clean `git archive` build); by default HEAD, "-dirty" with uncommitted changes
 shopt -s inherit_errexit
 
 readonly REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -87,9 +89,14 @@ uncommitted_paths() {
     git -C "$REPO_ROOT" status --porcelain --untracked-files=no -- . ':!benchmarks/results' | cut -c4- | paste -sd' ' -
 }
 
-# The commit measured: short hash, "-dirty" when uncommitted_paths lists anything.
+# The commit measured: $MEDSEARCH_COMMIT if set, else HEAD's short hash, "-dirty" when uncommitted_paths lists
+# anything.
 measured_commit() {
     local commit
+    if [ -n "${MEDSEARCH_COMMIT:-}" ]; then
+        echo "$MEDSEARCH_COMMIT"
+        return
+    fi
     commit=$(git -C "$REPO_ROOT" rev-parse --short HEAD)
     [ -z "$(uncommitted_paths)" ] || commit+="-dirty"
     echo "$commit"
@@ -114,28 +121,37 @@ result_header() {
     echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$COMMIT\` ($("$MEDSEARCH" --version), $(build_type) build"
     echo "of $(date -u -r "$MEDSEARCH" '+%Y-%m-%d %H:%M UTC')) on $(uname -m) with $(nproc) CPUs, by"
     echo "\`benchmarks/$(basename "$0")${SCRIPT_ARGS[*]:+ ${SCRIPT_ARGS[*]}}\`."
-    [ -z "$(uncommitted_paths)" ] || echo "Uncommitted changes at the time: $(uncommitted_paths)."
+    [ -n "${MEDSEARCH_COMMIT:-}" ] || [ -z "$(uncommitted_paths)" ] || echo "Uncommitted changes at the time: $(uncommitted_paths)."
 }
 
 # Builds one engine's index (medsearch, or plain for the plain Xapian baseline) of one evaluation set (a
-# folder of $EVAL_DATA with corpus.jsonl) unless this run or, with --reuse-indexes, an earlier one built it
-# completely. Prints the index folder.
+# folder of $EVAL_DATA with corpus.jsonl) unless this run built it or, with --reuse-indexes, an earlier run
+# built it completely with the same indexing program (an index is only read by the build that wrote it).
+# Prints the index folder.
 build_index() {
     local engine=$1 set=$2
-    local db=$BENCH_DIR/$engine/$set
-    if [ -f "$db.complete" ] && { [ "$REUSE_INDEXES" = 1 ] || [ "$(cat "$db.complete")" = "$RUN_ID" ]; }; then
-        echo "$db"
-        return
+    local db=$BENCH_DIR/$engine/$set indexer
+    case $engine in
+        medsearch) indexer=("$MEDSEARCH" index --db "$db") ;;
+        plain) indexer=("$PLAIN_XAPIAN_DIR/plain_index" "$db") ;;
+        *) die "no engine named $engine" ;;
+    esac
+    local program
+    program=$(cksum <"${indexer[0]}" | cut -d' ' -f1)
+    if [ -f "$db.complete" ]; then
+        local run built_by
+        read -r run built_by <"$db.complete"
+        if [ "$run" = "$RUN_ID" ] || { [ "$REUSE_INDEXES" = 1 ] && [ "$built_by" = "$program" ]; }; then
+            echo "$db"
+            return
+        fi
+        [ "$REUSE_INDEXES" = 0 ] || echo "$db was built by another $engine binary: rebuilding" >&2
     fi
     rm -rf -- "$db" "$db.complete"
     mkdir -p "$BENCH_DIR/$engine"
     echo "indexing $set ($engine) ..." >&2
-    case $engine in
-        medsearch) "$MEDSEARCH" index --db "$db" "$EVAL_DATA/$set/corpus.jsonl" ;;
-        plain) "$PLAIN_XAPIAN_DIR/plain_index" "$db" "$EVAL_DATA/$set/corpus.jsonl" ;;
-        *) die "no engine named $engine" ;;
-    esac >&2 || die "indexing $set with $engine failed"
-    echo "$RUN_ID" >"$db.complete"
+    "${indexer[@]}" "$EVAL_DATA/$set/corpus.jsonl" >&2 || die "indexing $set with $engine failed"
+    echo "$RUN_ID $program" >"$db.complete"
     echo "$db"
 }
 

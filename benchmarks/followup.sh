@@ -29,13 +29,8 @@ usage() {
 }
 
 RUNS=3
-SCRIPT_ARGS=("$@")
-parse_common_args "$@"
-check_setup
-COMMIT=$(measured_commit)
-readonly WORK=$BENCH_DIR/work/followup
+start_benchmark followup "$@"
 readonly DATA=$EVAL_DATA/$SET
-mkdir -p "$WORK"
 db=$(medsearch_index "$SET")
 
 # The first-turn baseline's topics: every turn >= 2 with its session's turn 1 appended ("first turn" is the
