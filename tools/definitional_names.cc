@@ -103,6 +103,9 @@ std::string clean_name(std::string_view item) {
         if (starts_with_ignoring_case(item, start)) return {};
     for (std::string_view word : {"type", "form", "this", "it"})
         if (item.size() == word.size() && starts_with_ignoring_case(item, word)) return {};
+    // "the infantile type", "the severe form": a kind of the subject, not another name of it.
+    for (std::string_view tail : {" type", " form", " forms", " types"})
+        if (item.size() > tail.size() && starts_with_ignoring_case(item.substr(item.size() - tail.size()), tail)) return {};
     return std::string(item);
 }
 

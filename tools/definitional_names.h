@@ -16,7 +16,8 @@ namespace medsearch {
 //   "S (N) <verb>" (a bracketed name right after the subject, before the verb)
 // where <cue> is "also called", "also known as", "sometimes called", "formerly known as", ... A list
 // "A, B, or C" gives each name; articles and quotes are dropped. Names of more than six words, or that
-// start like a description ("type 2", "the severe form", "this ..."), are left out.
+// start or end like a description ("type 2", "this ...", "the severe form", "the infantile type"), are left
+// out.
 std::vector<std::string> names_defined_for(std::string_view sentence, const std::vector<std::string>& subjects);
 
 }  // namespace medsearch

@@ -86,6 +86,7 @@ std::vector<std::vector<std::string>> build_synonym_sets(const std::vector<std::
         for (const auto& [root, group] : current)
             for (const std::string& key : group.focus_keys) groups_with_focus[key].push_back(root);
         std::map<std::size_t, std::set<std::string>> merged_keys;
+        std::set<std::pair<std::size_t, std::size_t>> tried;  // each mutual pair is weighed once
         for (const auto& [root, group] : current) merged_keys[root] = group.keys;
         for (const auto& [root, group] : current)
             for (const std::string& key : group.keys) {
@@ -95,7 +96,7 @@ std::vector<std::vector<std::string>> build_synonym_sets(const std::vector<std::
                 for (const std::size_t other : other_groups->second) {
                     if (!intersects(group.focus_keys, current[other].keys)) continue;
                     const std::size_t a = groups.root(root), b = groups.root(other);
-                    if (a == b) continue;
+                    if (a == b || !tried.emplace(std::min(root, other), std::max(root, other)).second) continue;
                     std::set<std::string> joined = merged_keys[a];
                     joined.insert(merged_keys[b].begin(), merged_keys[b].end());
                     if (joined.size() > options.max_set_size) {
