@@ -73,4 +73,31 @@ nlohmann::json hit_json(const Hit& hit) {
             {"highlights", highlights}, {"citations", hit.citations}, {"references", references}};
 }
 
+std::string render_answer_card(const AnswerCard& card, bool colour) {
+    if (card.groups.empty()) return "No passages match.\n";
+    std::string out;
+    for (const CardGroup& group : card.groups) {
+        out += styled(group.name, kBold, colour) + "\n";
+        for (const Hit& hit : group.hits) {
+            out += "  \u2022 " + render_snippet(hit.snippet, colour);
+            for (const int number : hit.citations) out += " [" + std::to_string(number) + "]";
+            out += "\n    " + styled(hit.title + (section_path(hit).empty() ? "" : " \u2014 " + section_path(hit)), kDim, colour) + "\n";
+            for (const Reference& reference : hit.references)
+                out += "    [" + std::to_string(reference.number) + "] " + reference.text + "\n";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+nlohmann::json answer_card_json(const AnswerCard& card) {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const CardGroup& group : card.groups) {
+        nlohmann::json hits = nlohmann::json::array();
+        for (const Hit& hit : group.hits) hits.push_back(hit_json(hit));
+        groups.push_back({{"name", group.name}, {"hits", hits}});
+    }
+    return {{"type", "answer_card"}, {"groups", groups}};
+}
+
 }  // namespace medsearch::cli

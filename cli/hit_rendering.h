@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/answer_card.h"
 #include "query/hit.h"
 
 namespace medsearch::cli {
@@ -17,6 +18,11 @@ std::string render_snippet(const Snippet& snippet, bool colour);
 std::string render_hit(const Hit& hit, bool colour);
 
 nlohmann::json hit_json(const Hit& hit);
+
+// The answer card as text: each group under its heading, each passage with its article, section and
+// citations.
+std::string render_answer_card(const AnswerCard& card, bool colour);
+nlohmann::json answer_card_json(const AnswerCard& card);
 
 // "Guidelines › Causes and Treatment", skipping empty parts.
 std::string section_path(const Hit& hit);

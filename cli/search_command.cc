@@ -1,6 +1,7 @@
 // `medsearch search`: one question, ranked passages with highlights and citations.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@ struct SearchArguments {
     SearchOptions options;
     bool json = false;
     bool explain = false;
+    bool answer = false;
     std::string colour = "auto";
     EngineFlags engine;
 };
@@ -53,6 +55,7 @@ void print_text(const SearchResults& results, const SearchArguments& args) {
         for (const Concept& c : results.question.concepts) {
             std::cout << " " << (c.excluded ? "-" : "") << concept_key(c);
             if (c.frame) std::cout << "(question word)";
+            if (c.referent) std::cout << "(refers back)";
         }
         std::cout << "\n";
         for (const Expansion& expansion : results.expansions)
@@ -78,14 +81,28 @@ void print_json(const SearchResults& results, const SearchArguments& args) {
     }
 }
 
+// How many ranked passages the answer card chooses from.
+constexpr std::size_t kAnswerCandidates = 30;
+
 int run_search(const SearchArguments& args) {
     // Open the index and ask.
     const Engine engine(args.db, args.engine.options());
     const Searcher searcher(engine);
-    const SearchResults results = searcher.search(join_words(args.words), args.options);
+    SearchOptions options = args.options;
+    if (args.answer) {
+        // The card picks from more passages than it shows.
+        options.limit = std::max<std::size_t>(options.limit, kAnswerCandidates);
+    }
+    const SearchResults results = searcher.search(join_words(args.words), options);
 
-    // Show the hits.
-    if (args.json)
+    // Show the answer card or the hits.
+    if (args.answer) {
+        const AnswerCard card = build_answer_card(results.hits);
+        if (args.json)
+            std::cout << answer_card_json(card).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        else
+            std::cout << render_answer_card(card, use_colour(args.colour));
+    } else if (args.json)
         print_json(results, args);
     else
         print_text(results, args);
@@ -111,6 +128,8 @@ void add_search_command(CLI::App& app, Action& action) {
     command->add_option("--source", args->options.filters.sources, "Only this source (GARD, scifact, ...), repeatable");
     command->add_flag("--facets", args->options.facets, "Count the matches per section and per source");
     command->add_flag("--json", args->json, "One JSON object per hit per line");
+    command->add_flag("--answer", args->answer,
+                      "Show an answer card: the best passages grouped as the site's articles are (Guidelines, FDA Drug Label, Research, more)");
     command->add_flag("--explain", args->explain, "Show how the question was understood and what was added to it");
     command->add_option("--color", args->colour, "Highlight in colour")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
     add_engine_flags(*command, args->engine);

@@ -35,7 +35,10 @@ private:
 }  // namespace
 
 Engine::Engine(const std::filesystem::path& database, EngineOptions options)
-    : database_(open_index(database)), options_(std::move(options)), builder_(options_.ranking, &synonyms_) {
+    : database_(open_index(database)),
+      options_(std::move(options)),
+      builder_(options_.ranking, &synonyms_),
+      spelling_(database_, analyzer_, options_.dictionaries) {
     std::vector<std::filesystem::path> files;
     if (options_.bundled_synonyms) files = bundled_synonym_files();
     files.insert(files.end(), options_.synonym_files.begin(), options_.synonym_files.end());

@@ -16,6 +16,7 @@
 #include "query/query_builder.h"
 #include "query/question.h"
 #include "query/ranking_options.h"
+#include "query/spelling.h"
 #include "query/synonyms.h"
 
 namespace medsearch {
@@ -24,6 +25,7 @@ struct EngineOptions {
     RankingOptions ranking = default_ranking();
     bool bundled_synonyms = true;                     // corpus/synonyms/*.tsv
     std::vector<std::filesystem::path> synonym_files; // the user's own, added to the bundled ones
+    std::vector<std::filesystem::path> dictionaries = default_dictionaries();  // for spelling; empty: none
 };
 
 // Article -> score (or bonus).
@@ -60,6 +62,7 @@ public:
     const QueryBuilder& builder() const { return builder_; }
     // Read on first use: one pass over the article-id values.
     const ArticleMap& articles() const;
+    const SpellingSuggester& spelling() const { return spelling_; }
     // The title stored with an article; empty when the article is unknown.
     std::string article_title(std::string_view article_id) const;
 
@@ -69,6 +72,7 @@ private:
     Analyzer analyzer_;
     SynonymDictionary synonyms_;
     QueryBuilder builder_;
+    SpellingSuggester spelling_;
     mutable std::optional<ArticleMap> articles_;
 };
 

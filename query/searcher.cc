@@ -25,7 +25,7 @@ SearchResults Searcher::search(std::string_view question, const SearchOptions& o
 SearchResults Searcher::search(Question question, const SearchOptions& options, const SearchContext& context) const {
     SearchResults results;
     results.question = std::move(question);
-    if (options.suggest) results.suggestion = suggest(results.question.text);
+    if (options.suggest) results.suggestion = engine_.spelling().suggest(results.question.text);
 
     // Build the scoring query: the question, what the context adds, pseudo-relevance feedback.
     BuiltQuery built = engine_.build(results.question);
@@ -78,27 +78,6 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
     results.expansions = std::move(built.expansions);
     results.expansions.insert(results.expansions.end(), context.expansions.begin(), context.expansions.end());
     return results;
-}
-
-std::string Searcher::suggest(const std::string& text) const {
-    // Replace each word the index has never seen by the closest word its spelling dictionary knows.
-    const Xapian::Database& database = engine_.database();
-    std::string corrected;
-    std::size_t copied = 0;
-    bool changed = false;
-    for (const Token& token : engine_.analyzer().analyze(text)) {
-        if (token.role != Token::Role::word || token.stopword || token.word.size() < 4) continue;
-        if (database.term_exists(token.term)) continue;
-        const std::string better = database.get_spelling_suggestion(token.word, 2);
-        if (better.empty() || better == token.word) continue;
-        corrected.append(text, copied, token.begin - copied);
-        corrected += better;
-        copied = token.end;
-        changed = true;
-    }
-    if (!changed) return {};
-    corrected.append(text, copied);
-    return corrected;
 }
 
 }  // namespace medsearch

@@ -54,8 +54,6 @@ public:
     SearchResults search(Question question, const SearchOptions& options, const SearchContext& context) const;
 
 private:
-    std::string suggest(const std::string& text) const;
-
     const Engine& engine_;
 };
 
