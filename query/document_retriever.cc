@@ -56,14 +56,16 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
 
-    // Passage evidence: each candidate's best passage, weighted; and any preference the caller brings.
-    if (ranking.passage_weight > 0) {
+    // Passage evidence for the best candidates: each one's best passage, weighted; and any preference the
+    // caller brings. Scores only grow, so the candidates below the re-ranked ones stay below them.
+    const std::size_t depth = std::min(candidates.size(), ranking.rerank_depth);
+    if (ranking.passage_weight > 0 && depth > 0) {
         std::vector<ArticleNumber> numbers;
-        for (const Candidate& candidate : candidates) numbers.push_back(candidate.article);
+        for (std::size_t i = 0; i < depth; ++i) numbers.push_back(candidates[i].article);
         const ArticleScores best = engine_->best_passages(scoring, numbers);
-        for (Candidate& candidate : candidates)
-            if (const auto found = best.find(candidate.article); found != best.end())
-                candidate.score += ranking.passage_weight * found->second;
+        for (std::size_t i = 0; i < depth; ++i)
+            if (const auto found = best.find(candidates[i].article); found != best.end())
+                candidates[i].score += ranking.passage_weight * found->second;
     }
     for (Candidate& candidate : candidates)
         if (const auto found = preference.find(candidate.article); found != preference.end()) candidate.score += found->second;

@@ -50,6 +50,7 @@ const std::map<std::string, Setting, std::less<>>& settings() {
         {"article_weight", field(&RankingOptions::article_weight)},
         {"passage_weight", field(&RankingOptions::passage_weight)},
         {"candidate_articles", field(&RankingOptions::candidate_articles)},
+        {"rerank_depth", field(&RankingOptions::rerank_depth)},
         {"feedback.enabled", nested(&RankingOptions::feedback, &FeedbackOptions::enabled)},
         {"feedback.documents", nested(&RankingOptions::feedback, &FeedbackOptions::documents)},
         {"feedback.terms", nested(&RankingOptions::feedback, &FeedbackOptions::terms)},

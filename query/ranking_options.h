@@ -53,6 +53,7 @@ struct RankingOptions {
     double article_weight = 0.3;         // passage ranking: share of the article's own score
     double passage_weight = 0.5;         // document ranking: share of the best passage's score
     std::size_t candidate_articles = 1000;  // article evidence is gathered for this many articles
+    std::size_t rerank_depth = 100;         // document ranking: the top articles that passage evidence re-ranks
     FeedbackOptions feedback;
     ContextOptions context;
 };
