@@ -42,7 +42,7 @@ eval::Run retrieve_run(const EvalArguments& args) {
     const auto start = std::chrono::steady_clock::now();
     eval::Run run = eval::run_topics(topics, *retriever, args.retrieval);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    std::cerr << "medsearch: " << topics.size() << " topics retrieved in " << std::fixed << std::setprecision(1)
+    std::cerr << "medsearch: " << topics.size() << " topics retrieved in " << std::fixed << std::setprecision(3)
               << elapsed.count() << " s\n";
 
     // Keep the run for trec_eval or `compare`.
