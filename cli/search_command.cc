@@ -1,15 +1,13 @@
-// `medsearch search`: one question, ranked passages with highlights and citations.
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdio>
+// `medsearch search`: one question, ranked passages with highlights and citations; with --session, the
+// next turn of a saved conversation.
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/conversation_turn.h"
 #include "cli/engine_flags.h"
-#include "cli/hit_rendering.h"
-#include "query/searcher.h"
+#include "cli/results_output.h"
+#include "cli/session_flags.h"
 
 namespace medsearch::cli {
 
@@ -19,18 +17,11 @@ struct SearchArguments {
     std::string db;
     std::vector<std::string> words;
     SearchOptions options;
-    bool json = false;
-    bool explain = false;
-    bool answer = false;
+    ResultsDisplay display;
     std::string colour = "auto";
     EngineFlags engine;
+    SessionFlags sessions;  // --session: this search is the next turn of a saved conversation
 };
-
-bool use_colour(const std::string& setting) {
-    if (setting == "always") return true;
-    if (setting == "never") return false;
-    return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
-}
 
 std::string join_words(const std::vector<std::string>& words) {
     std::string text;
@@ -38,74 +29,26 @@ std::string join_words(const std::vector<std::string>& words) {
     return text;
 }
 
-void print_text(const SearchResults& results, const SearchArguments& args) {
-    const bool colour = use_colour(args.colour);
-    if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n\n";
-    if (results.hits.empty()) std::cout << "No passages match.\n";
-    for (const Hit& hit : results.hits) std::cout << render_hit(hit, colour) << "\n";
-    if (args.options.facets) {
-        std::cout << "Sections:";
-        for (const FacetCount& facet : results.section_facets) std::cout << "  " << facet.value << " (" << facet.count << ")";
-        std::cout << "\nSources:";
-        for (const FacetCount& facet : results.source_facets) std::cout << "  " << facet.value << " (" << facet.count << ")";
-        std::cout << "\n";
-    }
-    if (args.explain) {
-        std::cout << "Question concepts:";
-        for (const Concept& c : results.question.concepts) {
-            std::cout << " " << (c.excluded ? "-" : "") << concept_key(c);
-            if (c.frame) std::cout << "(question word)";
-            if (c.referent) std::cout << "(refers back)";
-        }
-        std::cout << "\n";
-        for (const Expansion& expansion : results.expansions)
-            std::cout << "  added \"" << expansion.expression << "\" weight " << expansion.weight << ": " << expansion.reason << "\n";
-    }
-    std::cout << "(" << results.estimated_matches << " matching passages)\n";
-}
-
-void print_json(const SearchResults& results, const SearchArguments& args) {
-    // One JSON object per hit per line; suggestion and facets on lines of their own, marked by "type".
-    for (const Hit& hit : results.hits) std::cout << hit_json(hit).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    if (!results.suggestion.empty()) std::cout << nlohmann::json{{"type", "suggestion"}, {"text", results.suggestion}}.dump() << "\n";
-    if (args.options.facets) {
-        nlohmann::json sections = nlohmann::json::object(), sources = nlohmann::json::object();
-        for (const FacetCount& facet : results.section_facets) sections[facet.value] = facet.count;
-        for (const FacetCount& facet : results.source_facets) sources[facet.value] = facet.count;
-        std::cout << nlohmann::json{{"type", "facets"}, {"sections", sections}, {"sources", sources}}.dump() << "\n";
-    }
-    if (args.explain) {
-        nlohmann::json added = nlohmann::json::array();
-        for (const Expansion& e : results.expansions) added.push_back({{"expression", e.expression}, {"weight", e.weight}, {"reason", e.reason}});
-        std::cout << nlohmann::json{{"type", "explain"}, {"added", added}}.dump() << "\n";
-    }
-}
-
-// How many ranked passages the answer card chooses from.
-constexpr std::size_t kAnswerCandidates = 30;
-
 int run_search(const SearchArguments& args) {
     // Open the index and ask.
     const Engine engine(args.db, args.engine.options());
     const Searcher searcher(engine);
-    SearchOptions options = args.options;
-    if (args.answer) {
-        // The card picks from more passages than it shows.
-        options.limit = std::max<std::size_t>(options.limit, kAnswerCandidates);
-    }
-    const SearchResults results = searcher.search(join_words(args.words), options);
+    ResultsDisplay display = args.display;
+    display.facets = args.options.facets;
+    display.colour = use_colour(args.colour);
+    const SearchOptions options = options_for_display(args.options, display);
 
-    // Show the answer card or the hits.
-    if (args.answer) {
-        const AnswerCard card = build_answer_card(results.hits);
-        if (args.json)
-            std::cout << answer_card_json(card).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        else
-            std::cout << render_answer_card(card, use_colour(args.colour));
-    } else if (args.json)
-        print_json(results, args);
-    else
-        print_text(results, args);
+    if (args.sessions.session.empty()) {
+        print_results(std::cout, searcher.search(join_words(args.words), options), display);
+    } else {
+        // One turn of the named conversation: its earlier turns give the context, this one is saved with them.
+        const SessionStore store = args.sessions.store();
+        Conversation conversation(engine, store.load(args.sessions.session));
+        const AnsweredTurn turn = answer_turn(conversation, engine, searcher, join_words(args.words), options);
+        print_results(std::cout, turn.results, display, &turn.resolution);
+        std::cout.flush();
+        store.save(args.sessions.session, conversation.state());
+    }
     std::cout.flush();
     return std::cout ? exit_code::ok : exit_code::failure;
 }
@@ -127,12 +70,14 @@ void add_search_command(CLI::App& app, Action& action) {
     command->add_option("--article", args->options.filters.articles, "Only this article id, repeatable");
     command->add_option("--source", args->options.filters.sources, "Only this source (GARD, scifact, ...), repeatable");
     command->add_flag("--facets", args->options.facets, "Count the matches per section and per source");
-    command->add_flag("--json", args->json, "One JSON object per hit per line");
-    command->add_flag("--answer", args->answer,
+    command->add_flag("--json", args->display.json, "One JSON object per hit per line");
+    command->add_flag("--answer", args->display.answer,
                       "Show an answer card: the best passages grouped as the site's articles are (Guidelines, FDA Drug Label, Research, more)");
-    command->add_flag("--explain", args->explain, "Show how the question was understood and what was added to it");
+    command->add_flag("--explain", args->display.explain, "Show how the question was understood and what was added to it");
     command->add_option("--color", args->colour, "Highlight in colour")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
     add_engine_flags(*command, args->engine);
+    CLI::Option* session = add_session_flags(*command, args->sessions);
+    command->get_option("--sessions-dir")->needs(session);
     command->add_option("question", args->words, "The question")->required();
     command->callback([args, &action] { action = [args] { return run_search(*args); }; });
 }
