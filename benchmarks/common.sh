@@ -174,6 +174,11 @@ retrieval_seconds() {
          END { if (seconds == "") exit 1; print seconds }' "$1" || die "no retrieval time in $1"
 }
 
+# Whether a printed time has one decimal at most (older `medsearch eval` printed tenths of a second).
+coarse_time() {
+    [[ $1 =~ ^[0-9]*(\.[0-9])?$ ]]
+}
+
 # How many topics a log says were retrieved.
 topics_retrieved() {
     awk '/ topics retrieved in / { count = $2 } END { if (count == "") exit 1; print count }' "$1" || die "no topic count in $1"

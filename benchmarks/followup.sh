@@ -30,8 +30,10 @@ usage() {
 
 RUNS=3
 start_benchmark followup "$@"
+check_plain_xapian
 readonly DATA=$EVAL_DATA/$SET
 db=$(medsearch_index "$SET")
+plain_db=$(plain_index "$SET")
 
 # The first-turn baseline's topics: every turn >= 2 with its session's turn 1 appended ("first turn" is the
 # session's first question, also after the session moves on to its second subject).
@@ -44,7 +46,7 @@ awk -F'\t' '
 ' "$DATA/topics.tsv" "$DATA/topics.tsv" >"$WORK/first-turn.tsv"
 
 # Each condition once over every session, per topic.
-names=() labels=() peers=()
+names=() labels=() peers=() plain_conditions=()
 while IFS='|' read -r name label topics qrels flags lucene xapian fts5; do
     name=$(echo "$name" | xargs)
     [ -n "$name" ] || continue
@@ -54,6 +56,12 @@ while IFS='|' read -r name label topics qrels flags lucene xapian fts5; do
     echo "evaluating $name ..." >&2
     medsearch_eval "$WORK/$name" --db "$db" --topics "$topics" --qrels "$DATA/$qrels" --metrics "$METRICS" \
         --per-query "${flag_array[@]}"
+    if [ ${#flag_array[@]} = 0 ]; then  # plain Xapian has no context: it is measured on the other conditions
+        "$PLAIN_XAPIAN_DIR/plain_search" "$plain_db" "$topics" "$WORK/plain-$name.run" 2>"$WORK/plain-$name.log" ||
+            die "plain_search failed on $name"
+        medsearch_eval "$WORK/plain-$name" --qrels "$DATA/$qrels" --run "$WORK/plain-$name.run" --metrics "$METRICS" --per-query
+        plain_conditions+=("plain-$name")
+    fi
     names+=("$name") labels+=("$(echo "$label" | xargs)") peers+=("$lucene | $xapian | $fts5")
 done <<<"$CONDITIONS"
 
@@ -94,7 +102,7 @@ group_means() {
 tsv=$WORK/followup.tsv
 printf '# measured %s at %s\n' "$(date -u '+%Y-%m-%d')" "$COMMIT" >"$tsv"
 printf 'condition\tgroup\ttopics\tndcg_cut_10\trecip_rank\n' >>"$tsv"
-for name in "${names[@]}"; do
+for name in "${names[@]}" "${plain_conditions[@]}"; do
     group_means "$WORK/$name" | sed "s/^/$name\t/" >>"$tsv"
 done
 
@@ -128,13 +136,14 @@ printf '# speed on %s topics (first %s sessions), seconds per run: as asked %s; 
     echo "\`$SET\`: $(value asked all 3) turns in $(cut -f1 "$DATA/topics.tsv" | sed 's/_[^_]*$//' | sort -u | wc -l) sessions;"
     echo "medsearch with the shipped ranking, top 1000. Headline: turns ≥ 2 ($(value asked 'turns>=2' 3) topics)."
     echo "\"first-turn baseline\": each turn ≥ 2 with the session's first question appended; \"with context\": \`eval"
-    echo "--conversational\`; \"manual\": topics.manual.tsv with qrels.manual.txt. Peers' nDCG@10 from ../shared/README.md."
+    echo "--conversational\`; \"manual\": topics.manual.tsv with qrels.manual.txt. Peers' nDCG@10 from ../shared/README.md;"
+    echo "\"plain Xapian here\": benchmarks/plain_xapian measured in this run (it should equal the Xapian column)."
     echo
-    echo "| condition | nDCG@10 turns ≥ 2 | MRR turns ≥ 2 | nDCG@10 all turns | Lucene 8 BM25 | Xapian (examples) | SQLite FTS5 |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| condition | nDCG@10 turns ≥ 2 | MRR turns ≥ 2 | nDCG@10 all turns | Lucene 8 BM25 | Xapian (examples) | SQLite FTS5 | plain Xapian here |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for i in "${!names[@]}"; do
         echo "| ${labels[i]} | **$(value "${names[i]}" 'turns>=2' 4)** | $(value "${names[i]}" 'turns>=2' 5) |" \
-            "$(value "${names[i]}" all 4) | ${peers[i]//-/} |"
+            "$(value "${names[i]}" all 4) | ${peers[i]//-/} | $(value "plain-${names[i]}" 'turns>=2' 4 2>/dev/null || true) |"
     done
     asked=$(value asked 'turns>=2' 4)
     echo
