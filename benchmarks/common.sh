@@ -12,7 +12,8 @@
 #                        clean `git archive` build); by default HEAD, "-dirty" with uncommitted changes
 shopt -s inherit_errexit
 
-readonly REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly REPO_ROOT
 MEDSEARCH=${MEDSEARCH:-$REPO_ROOT/build/medsearch}
 PLAIN_XAPIAN_DIR=${PLAIN_XAPIAN_DIR:-$(dirname "$MEDSEARCH")/benchmarks}
 readonly EVAL_DATA=${MEDSEARCH_SHARED_DIR:-$REPO_ROOT/../shared}/eval
@@ -20,7 +21,8 @@ readonly BENCH_DIR=${MEDSEARCH_BENCH_DIR:-/tmp/medsearch-bench}
 readonly RESULTS_DIR=$REPO_ROOT/benchmarks/results
 
 REUSE_INDEXES=0  # --reuse-indexes: keep indexes a previous run built completely
-readonly RUN_ID="$$-$(date +%s)"  # indexes built by this run are reused within it
+RUN_ID="$$-$(date +%s)"  # indexes built by this run are reused within it
+readonly RUN_ID
 RUNS=5           # --runs N: timed repetitions (medians are reported)
 
 die() {
@@ -46,7 +48,7 @@ parse_common_args() {
         case $1 in
             --reuse-indexes) REUSE_INDEXES=1 ;;
             --runs)
-                [ $# -ge 2 ] && [[ $2 =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"
+                if [ $# -lt 2 ] || ! [[ $2 =~ ^[1-9][0-9]*$ ]]; then die "--runs needs a positive number"; fi
                 RUNS=$2
                 shift
                 ;;
@@ -66,8 +68,9 @@ check_setup() {
 }
 
 check_plain_xapian() {
-    [ -x "$PLAIN_XAPIAN_DIR/plain_index" ] && [ -x "$PLAIN_XAPIAN_DIR/plain_search" ] ||
+    if ! [ -x "$PLAIN_XAPIAN_DIR/plain_index" ] || ! [ -x "$PLAIN_XAPIAN_DIR/plain_search" ]; then
         die "no plain_index/plain_search in $PLAIN_XAPIAN_DIR (build the benchmarks/ targets, or set PLAIN_XAPIAN_DIR)"
+    fi
     PLAIN_XAPIAN_DIR=$(realpath "$PLAIN_XAPIAN_DIR")
 }
 
