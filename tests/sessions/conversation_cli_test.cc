@@ -62,6 +62,13 @@ std::vector<std::string> added_expressions(const nlohmann::json& context) {
     return expressions;
 }
 
+// The run succeeded and its output shows each of the parts.
+void check_shows(const ProgramRun& run, const std::vector<std::string>& parts) {
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 0);
+    for (const std::string& part : parts) CHECK_THAT(run.out, Catch::Contains(part));
+}
+
 bool mentions(const std::vector<std::string>& expressions, const std::string& word) {
     return std::any_of(expressions.begin(), expressions.end(), [&](const std::string& e) { return e.find(word) != std::string::npos; });
 }
@@ -100,12 +107,10 @@ TEST_CASE("explain in text shows the resolution, the subject and each added clau
                                           sessions.folder().string(), "--no-bundled-synonyms", "--explain", "--color", "never",
                                           "How is it treated?"},
                                          "", sessions.folder());
-    INFO(run.out << run.err);
-    REQUIRE(run.exit_code == 0);
-    CHECK_THAT(run.out, Catch::Contains("Context: carried: the question points back to the current subject"));
-    CHECK_THAT(run.out, Catch::Contains("subject: leukopenia (answered by \"What is leukopenia?\")"));
-    CHECK_THAT(run.out, Catch::Contains("added \"leukopenia\" weight 1: subject carried from earlier turns"));
-    CHECK_THAT(run.out, Catch::Contains("added \"What is leukopenia?\" weight 0.3: title of the article"));
+    check_shows(run, {"Context: carried: the question points back to the current subject",
+                      "subject: leukopenia (answered by \"What is leukopenia?\")",
+                      "added \"leukopenia\" weight 1: subject carried from earlier turns",
+                      "added \"What is leukopenia?\" weight 0.3: title of the article"});
 }
 
 TEST_CASE("a question naming another subject starts afresh: nothing of leukopenia is added", "[sessions][cli]") {
@@ -139,13 +144,8 @@ TEST_CASE("a session survives restarts: every turn is in its file and `sessions 
     CHECK(document.at("turns").at(1).at("subject") == "leukopenia");
     CHECK(document.at("turns").at(1).at("answered_by").at(0) == "leukopenia");
 
-    const ProgramRun shown = sessions.sessions({"show", "night-shift"});
-    INFO(shown.out << shown.err);
-    CHECK(shown.exit_code == 0);
-    CHECK_THAT(shown.out, Catch::Contains("night-shift: 2 turns"));
-    CHECK_THAT(shown.out, Catch::Contains("2. How is it treated?"));
-    CHECK_THAT(shown.out, Catch::Contains("subject: leukopenia"));
-    CHECK_THAT(shown.out, Catch::Contains("answered by: leukopenia"));
+    check_shows(sessions.sessions({"show", "night-shift"}),
+                {"night-shift: 2 turns", "2. How is it treated?", "subject: leukopenia", "answered by: leukopenia"});
 }
 
 TEST_CASE("ask from a pipe answers every line in order, each in the context of the ones before", "[sessions][cli]") {
@@ -279,10 +279,7 @@ TEST_CASE("ask, sessions and search --session have complete help", "[sessions][c
         {{"search", "--help"}, {"--session", "--sessions-dir"}},
     }));
     const Sessions sessions;
-    const ProgramRun run = run_medsearch(args, "", sessions.folder());
-    INFO(run.out);
-    CHECK(run.exit_code == 0);
-    for (const std::string& word : words) CHECK_THAT(run.out, Catch::Contains(word));
+    check_shows(run_medsearch(args, "", sessions.folder()), words);
 }
 
 TEST_CASE("ask on a terminal: a prompt, answers in context, history beside the sessions, :quit and Ctrl-D", "[sessions][cli][terminal]") {
@@ -290,21 +287,14 @@ TEST_CASE("ask on a terminal: a prompt, answers in context, history beside the s
     const std::vector<std::string> args{"ask", "--db", conversation_index().string(), "--session", "desk", "--no-bundled-synonyms",
                                         "-k", "2", "--color", "never"};
     const ProgramRun typed = run_medsearch_on_terminal(args, {"What causes leukopenia?", ":explain on", "How is it treated?", ":quit"}, sessions.folder());
-    INFO(typed.out);
-    CHECK(typed.exit_code == 0);
-    CHECK_THAT(typed.out, Catch::Contains("Session \"desk\" (0 earlier turns)"));
-    CHECK_THAT(typed.out, Catch::Contains("desk> "));
-    CHECK_THAT(typed.out, Catch::Contains("What is leukopenia?"));
-    CHECK_THAT(typed.out, Catch::Contains("Context: carried"));
+    check_shows(typed, {"Session \"desk\" (0 earlier turns)", "desk> ", "What is leukopenia?", "Context: carried"});
     const nlohmann::json document = nlohmann::json::parse(file_bytes(sessions.file("desk")));
     CHECK(document.at("turns").size() == 2);
     CHECK_THAT(file_bytes(sessions.folder() / ".ask_history"), Catch::Contains("leukopenia"));
 
     // The next run continues the session; Ctrl-D ends it.
     const ProgramRun resumed = run_medsearch_on_terminal(args, {"\x04"}, sessions.folder());
-    INFO(resumed.out);
-    CHECK(resumed.exit_code == 0);
-    CHECK_THAT(resumed.out, Catch::Contains("Session \"desk\" (2 earlier turns)"));
+    check_shows(resumed, {"Session \"desk\" (2 earlier turns)"});
 }
 
 }  // namespace
