@@ -21,6 +21,27 @@ struct ArticleFields {
     std::vector<Token> title;  // the title, then each synonym, positions gapped
 };
 
+// Xapian refuses terms over 245 bytes, and ids and sources become terms ("Q<id>#<ordinal>", "XA<id>",
+// "XO<source>"): longer ones are input errors, reported like any other.
+constexpr std::size_t kMaxKeyBytes = 200;
+
+// Throws ParseError when the article's id or source cannot be indexed. The line is where the article's
+// first passage starts (a JSON Lines record's line), 0 when it has none.
+void check_keys(const Article& article) {
+    const std::size_t line = article.passages.empty() ? 0 : article.passages.front().line;
+    if (article.id.empty()) throw ParseError(article.origin, line, "article has no id");
+    if (article.id.size() > kMaxKeyBytes)
+        throw ParseError(article.origin, line, "article id longer than " + std::to_string(kMaxKeyBytes) + " bytes");
+    if (article.source.size() > kMaxKeyBytes)
+        throw ParseError(article.origin, line, "source longer than " + std::to_string(kMaxKeyBytes) + " bytes");
+    // "a#1" is the id of article a's first passage: an article of that id would overwrite it.
+    const std::size_t hash = article.id.rfind('#');
+    if (hash != std::string::npos && hash + 1 < article.id.size() &&
+        std::all_of(article.id.begin() + static_cast<std::ptrdiff_t>(hash) + 1, article.id.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+        throw ParseError(article.origin, line, "article id '" + article.id + "' ends like a passage id (#<number>)");
+}
+
 // Adds the tokens' terms with positions (shifted by base) under the prefix; returns the last position.
 std::uint32_t add_postings(Xapian::Document& document, const std::vector<Token>& tokens, std::string_view prefix,
                            std::uint32_t base) {
@@ -118,7 +139,7 @@ IndexedDocument build_passage(const Article& article, const ArticleFields& share
 }  // namespace
 
 BuiltArticle DocumentBuilder::build(const Article& article) const {
-    if (article.id.empty()) throw ParseError(article.origin, 0, "article has no id");
+    check_keys(article);
     BuiltArticle built;
     std::set<std::string> vocabulary;
 

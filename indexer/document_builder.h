@@ -27,7 +27,7 @@ class DocumentBuilder {
 public:
     explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    // Throws ParseError when the article has no id.
+    // Throws ParseError when the id or source cannot be indexed: no id, too long, or shaped like a passage id.
     BuiltArticle build(const Article& article) const;
 
 private:

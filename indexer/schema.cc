@@ -21,6 +21,13 @@ std::string section_key(std::string_view section_name) {
             pending_dash = true;
         }
     }
+    // Xapian refuses terms over 245 bytes: a longer key is cut, on a character and word boundary.
+    if (key.size() > max_section_key_bytes) {
+        std::size_t cut = max_section_key_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+        key.resize(cut);
+        while (!key.empty() && key.back() == '-') key.pop_back();
+    }
     return key.empty() ? "none" : key;
 }
 

@@ -57,7 +57,8 @@ inline constexpr const char* passages = "passages";    // article documents: how
 std::string passage_id(std::string_view article_id, std::size_t ordinal);
 
 // A section name as a filter key: lower case, words joined by '-' ("From the FDA Drug Label" ->
-// "from-the-fda-drug-label"); an empty name gives "none".
+// "from-the-fda-drug-label"), at most max_section_key_bytes; an empty name gives "none".
+inline constexpr std::size_t max_section_key_bytes = 200;
 std::string section_key(std::string_view section_name);
 
 }  // namespace medsearch::schema

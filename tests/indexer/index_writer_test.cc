@@ -1,0 +1,210 @@
+// The writer's promises: re-indexing an article replaces all its passages (no duplicates, no orphans),
+// delete removes an article whole, changes become visible batch by batch, and a bad article is reported
+// without stopping the run.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "indexer/schema.h"
+#include "query/filters.h"
+#include "tests/indexer/temp_index.h"
+
+using namespace medsearch;
+
+namespace {
+
+// An article whose passages are the given texts, all in one section.
+Article make_article(const std::string& id, const std::vector<std::string>& texts, const std::string& section = "Causes") {
+    Article article;
+    article.id = id;
+    article.title = "Article " + id;
+    article.source = "test";
+    article.origin = id + ".md";
+    for (const std::string& text : texts) {
+        Passage passage;
+        passage.section = section;
+        passage.text = text;
+        article.passages.push_back(passage);
+    }
+    return article;
+}
+
+// The same article as a markdown file.
+std::string markdown(const std::string& id, const std::vector<std::string>& texts) {
+    std::string text = "# Article " + id + "\nid: " + id + "\n\n## Causes\n\n";
+    for (const std::string& passage : texts) text += passage + "\n\n";
+    return text;
+}
+
+std::vector<std::string> numbered(const std::string& word, std::size_t count) {
+    std::vector<std::string> texts;
+    for (std::size_t i = 1; i <= count; ++i) texts.push_back("Passage " + std::to_string(i) + " mentions " + word + ".");
+    return texts;
+}
+
+std::size_t article_documents(const Xapian::Database& database) {
+    return database.get_termfreq(std::string(schema::kind) + std::string(schema::kind_article));
+}
+
+std::size_t passage_documents(const Xapian::Database& database) {
+    return database.get_termfreq(std::string(schema::kind) + std::string(schema::kind_passage));
+}
+
+std::size_t documents_of(const Xapian::Database& database, const std::string& article_id) {
+    return database.get_termfreq(std::string(schema::article) + article_id);
+}
+
+// The article is whole: its article document counts exactly the passages stored, numbered 1..n.
+void check_complete(const Xapian::Database& database, const std::string& article_id) {
+    INFO("article " << article_id);
+    const nlohmann::json article = test::stored_article(database, article_id);
+    const std::vector<nlohmann::json> passages = test::stored_passages(database, article_id);
+    CHECK(article.at("passages") == passages.size());
+    for (std::size_t i = 0; i < passages.size(); ++i) CHECK(passages[i].at("ordinal") == i + 1);
+    CHECK(documents_of(database, article_id) == passages.size() + 1);
+}
+
+}  // namespace
+
+TEST_CASE("re-indexing an article replaces all its passages", "[indexer][reindex]") {
+    // passages first indexed, passages indexed again, whether both versions go in one batch
+    const auto [before, after, same_batch] = GENERATE(table<std::size_t, std::size_t, bool>({
+        {5, 5, false},
+        {5, 5, true},
+        {5, 2, false},   // fewer passages: the old ones beyond the new count must go
+        {5, 2, true},
+        {2, 5, false},   // more passages
+        {3, 0, false},   // an article that lost every passage keeps its article document only
+        {1, 1, true},
+    }));
+    CAPTURE(before, after, same_batch);
+    test::TempIndex index;
+    {
+        IndexWriter writer(index.db());
+        writer.add(make_article("other", numbered("bystander", 3)));
+        writer.add(make_article("a", numbered("oldword", before)));
+        if (!same_batch) writer.commit();
+        writer.add(make_article("a", numbered("newword", after)));
+        writer.commit();
+    }
+    const Xapian::Database database = index.open();
+    CHECK(article_documents(database) == 2);
+    CHECK(passage_documents(database) == 3 + after);
+    CHECK(documents_of(database, "a") == after + 1);
+    check_complete(database, "a");
+    check_complete(database, "other");
+    CHECK_FALSE(database.term_exists("oldword"));  // no orphan keeps the old text searchable
+    CHECK(database.get_termfreq("newword") == (after == 0 ? 0 : after + 1));
+    for (const nlohmann::json& passage : test::stored_passages(database, "a"))
+        CHECK_THAT(passage.at("text").get<std::string>(), Catch::Contains("newword"));
+}
+
+TEST_CASE("indexing the same files twice through the index job gives the same index", "[indexer][reindex]") {
+    test::TempIndex index;
+    const auto first = index.write("a.md", markdown("a", numbered("alpha", 4)));
+    const auto second = index.write("b.md", markdown("b", numbered("beta", 3)));
+    index.index({first, second});
+    const Xapian::doccount once = index.open().get_doccount();
+    index.index({first, second, first});  // again, one file twice in the same run
+    const Xapian::Database database = index.open();
+    CHECK(once == (4 + 1) + (3 + 1));
+    CHECK(database.get_doccount() == once);
+    CHECK(article_documents(database) == 2);
+    check_complete(database, "a");
+    check_complete(database, "b");
+
+    // A changed version of a file with fewer passages replaces the old one whole.
+    index.write("a.md", markdown("a", {"Only one passage remains about gamma."}));
+    index.index({first});
+    const Xapian::Database changed = index.open();
+    CHECK(changed.get_doccount() == (1 + 1) + (3 + 1));
+    CHECK(test::stored_passages(changed, "a").size() == 1);
+    CHECK_FALSE(changed.term_exists("alpha"));
+    check_complete(changed, "a");
+    check_complete(changed, "b");
+}
+
+TEST_CASE("delete removes an article and nothing else", "[indexer][delete]") {
+    test::TempIndex index;
+    IndexWriter writer(index.db());
+    writer.add(make_article("kept", numbered("keepword", 2)));
+    writer.add(make_article("gone", numbered("goneword", 4)));
+    writer.commit();
+    CHECK(writer.remove("gone"));
+    CHECK_FALSE(writer.remove("gone"));        // already removed
+    CHECK_FALSE(writer.remove("never-there"));
+    CHECK_FALSE(writer.remove("kep"));         // ids are matched whole, not by prefix
+    writer.commit();
+
+    const Xapian::Database database = index.open();
+    CHECK(documents_of(database, "gone") == 0);
+    CHECK_FALSE(database.term_exists("goneword"));
+    CHECK(database.get_doccount() == 3);
+    check_complete(database, "kept");
+}
+
+TEST_CASE("changes become visible a whole batch at a time", "[indexer][batch]") {
+    const auto [batch, added] = GENERATE(table<std::size_t, std::size_t>({{1, 3}, {3, 7}, {3, 9}, {5, 4}, {10, 25}}));
+    CAPTURE(batch, added);
+    test::TempIndex index;
+    IndexWriterOptions options;
+    options.batch_articles = batch;
+    IndexWriter writer(index.db(), options);
+    for (std::size_t i = 0; i < added; ++i) {
+        writer.add(make_article("article" + std::to_string(i), numbered("word" + std::to_string(i), 1 + i % 4)));
+        // A reader opened now sees the last committed state: whole batches, whole articles.
+        const Xapian::Database reader = index.open();
+        const std::size_t committed = (i + 1) / batch * batch;
+        CHECK(article_documents(reader) == committed);
+        for (std::size_t j = 0; j < committed; ++j) check_complete(reader, "article" + std::to_string(j));
+    }
+    writer.commit();
+    CHECK(article_documents(index.open()) == added);
+}
+
+TEST_CASE("an article the index cannot hold is reported and the run goes on", "[indexer][errors]") {
+    // what is wrong with the bad article, as a markdown file, and what the error names
+    const auto [name, content, reason] = GENERATE(table<std::string, std::string, std::string>({
+        {"long-id.md", "# Title\nid: " + std::string(300, 'x') + "\n\n## Causes\n\nSome text.\n", "id"},
+        {"long-source.md", "# Title\nid: long-source\nsource: " + std::string(300, 's') + "\n\n## Causes\n\nSome text.\n",
+         "source"},
+        // an article id that is also the id of another article's passage ("a#1") would overwrite it
+        {"passage-like-id.md", "# Title\nid: good#1\n\n## Causes\n\nSome text.\n", "good#1"},
+    }));
+    CAPTURE(name);
+    test::TempIndex index;
+    const auto good = index.write("good.md", markdown("good", numbered("fine", 2)));
+    const auto bad = index.write(name, content);
+    const IndexSummary summary = index.index({good, bad});
+    CHECK(summary.articles == 1);
+    CHECK(summary.failures == 1);
+    REQUIRE(index.observer.errors.size() == 1);
+    CHECK_THAT(index.observer.errors.front(), Catch::Contains(bad.string()) && Catch::Contains(reason));
+    const Xapian::Database database = index.open();
+    CHECK(article_documents(database) == 1);
+    check_complete(database, "good");
+    CHECK(test::stored_passages(database, "good").size() == 2);
+}
+
+TEST_CASE("a section name of any length is indexed and filterable", "[indexer][errors]") {
+    test::TempIndex index;
+    const std::string section = "Section " + std::string(400, 'z') + " end";
+    const auto file = index.write("long-section.md", "# Title\nid: long-section\n\n## " + section + "\n\nSome text.\n");
+    const IndexSummary summary = index.index({file});
+    CHECK(index.observer.errors.empty());
+    CHECK(summary.articles == 1);
+    const Xapian::Database database = index.open();
+    const std::vector<nlohmann::json> passages = test::stored_passages(database, "long-section");
+    REQUIRE(passages.size() == 1);
+    CHECK(passages.front().at("section") == section);  // the stored data keeps the name whole
+
+    // The filter finds it by its whole name or by a word of it.
+    const std::string wanted = GENERATE_COPY(as<std::string>{}, section, "section", "Section " + std::string(400, 'z'));
+    SearchFilters filters;
+    filters.sections = {wanted};
+    Xapian::Enquire enquire(database);
+    const Xapian::Query of_passages(std::string(schema::kind) + std::string(schema::kind_passage));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, of_passages, build_filter(filters, database)));
+    CHECK(enquire.get_mset(0, 10).size() == 1);
+}

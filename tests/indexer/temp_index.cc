@@ -1,0 +1,63 @@
+#include "tests/indexer/temp_index.h"
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "indexer/schema.h"
+
+namespace medsearch::test {
+
+namespace {
+
+// Every document carrying all the boolean terms, in document id order.
+std::vector<Xapian::Document> documents_with(const Xapian::Database& database, const std::vector<std::string>& terms) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet matches = enquire.get_mset(0, database.get_doccount() + 1);
+    std::vector<Xapian::Document> documents;
+    for (auto match = matches.begin(); match != matches.end(); ++match) documents.push_back(match.get_document());
+    return documents;
+}
+
+std::string kind_term(std::string_view kind) { return std::string(schema::kind) + std::string(kind); }
+
+}  // namespace
+
+IndexSummary TempIndex::index(const std::vector<std::filesystem::path>& paths, const TempIndexOptions& options) {
+    IndexWriter writer(db(), options.writer);
+    IndexRunOptions run;
+    run.format = options.format;
+    return index_paths(paths, run, writer, observer);
+}
+
+std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, const std::string& article_id) {
+    std::vector<nlohmann::json> passages;
+    for (const Xapian::Document& document :
+         documents_with(database, {std::string(schema::article) + article_id, kind_term(schema::kind_passage)}))
+        passages.push_back(nlohmann::json::parse(document.get_data()));
+    std::sort(passages.begin(), passages.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+        return a.at(schema::field::ordinal).get<std::size_t>() < b.at(schema::field::ordinal).get<std::size_t>();
+    });
+    return passages;
+}
+
+nlohmann::json stored_article(const Xapian::Database& database, const std::string& article_id) {
+    const std::vector<Xapian::Document> documents =
+        documents_with(database, {std::string(schema::article) + article_id, kind_term(schema::kind_article)});
+    INFO("article " << article_id);
+    REQUIRE(documents.size() == 1);
+    return nlohmann::json::parse(documents.front().get_data());
+}
+
+std::vector<std::string> terms_with_prefix(const Xapian::Document& document, const std::string& prefix) {
+    std::vector<std::string> terms;
+    auto term = document.termlist_begin();
+    term.skip_to(prefix);
+    for (; term != document.termlist_end() && (*term).starts_with(prefix); ++term) terms.push_back((*term).substr(prefix.size()));
+    return terms;
+}
+
+}  // namespace medsearch::test
