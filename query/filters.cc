@@ -18,8 +18,11 @@ bool contains_words(const std::string& key, const std::string& wanted) {
     return false;
 }
 
+// Xapian's MatchNothing is the empty query, which callers take for "no filter"; this one is not empty.
+const Xapian::Query kNothing(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+
 Xapian::Query any_term(const std::vector<std::string>& terms) {
-    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.empty()) return kNothing;
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

@@ -53,6 +53,14 @@ std::vector<Piece> split_pieces(std::string_view text) {
             pieces.push_back({text.substr(i + 1, end - i - 1), true, false});
             i = end;
             plain_start = end + 1;
+        } else if (text[i] == '-' && at_word_start && i + 1 < text.size() && text[i + 1] == '"') {
+            // -"quoted words": the phrase is excluded.
+            flush_plain(i);
+            const std::size_t close = text.find('"', i + 2);
+            const std::size_t end = close == std::string_view::npos ? text.size() : close;
+            pieces.push_back({text.substr(i + 2, end - i - 2), true, true});
+            i = end;
+            plain_start = end + 1;
         } else if (text[i] == '-' && at_word_start && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '-') {
             flush_plain(i);
             std::size_t end = text.find_first_of(" \t\n\"", i + 1);
@@ -75,6 +83,7 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
     std::vector<Concept>& concepts = question.concepts;
     Concept phrase;  // a quoted piece is one concept of all its words
     phrase.phrase = true;
+    phrase.excluded = piece.excluded;
     bool after_demonstrative = false;
     bool after_content_word = false;  // "drugs that cause ...": after a noun, "that" is a relative pronoun
     for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -1,6 +1,7 @@
 // A question as the engine understands it: the concepts it asks about, each analysed by the one analyzer.
 // Any text is a valid question: quotes make phrases (an unbalanced quote runs to the end), a leading '-'
-// excludes a word, invalid UTF-8 and control characters are repaired, and nothing else is an operator.
+// excludes a word or a quoted phrase, invalid UTF-8 and control characters are repaired, and nothing else
+// is an operator.
 #pragma once
 
 #include <string>
