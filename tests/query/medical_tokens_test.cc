@@ -17,6 +17,24 @@ constexpr std::size_t g_dash_csf = 1, gcsf = 2, g_space_csf = 3, six_dash_mp = 4
                       beta_dash_blocker = 13, beta_blockers = 14, fever = 15, three_and_32 = 16, six_space_mp = 17,
                       covid_space_19 = 18, other_scripts = 19;
 
+// Searches within the article and checks which of its passages the question finds and which it does not.
+void check_found(const test::SearchFixture& fixture, const std::string& question, const std::string& article,
+                 const Ordinals& found, const Ordinals& not_found) {
+    SearchOptions options;
+    options.limit = 100;
+    options.filters.articles = {article};
+    const Ordinals hits = test::SearchFixture::ordinals(fixture.search(question, options), article);
+    CAPTURE(hits);
+    for (const std::size_t ordinal : found) {
+        CAPTURE(ordinal);
+        CHECK(hits.count(ordinal) == 1);
+    }
+    for (const std::size_t ordinal : not_found) {
+        CAPTURE(ordinal);
+        CHECK(hits.count(ordinal) == 0);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("a medical term finds each way of writing it, and not its look-alikes", "[query][tokens]") {
@@ -42,19 +60,7 @@ TEST_CASE("a medical term finds each way of writing it, and not its look-alikes"
         {"mcg interferon-gamma", {other_scripts}, {fever}},
     }));
     CAPTURE(question);
-    SearchOptions options;
-    options.limit = 100;
-    options.filters.articles = {"tokens"};
-    const Ordinals hits = test::SearchFixture::ordinals(fixture.search(question, options), "tokens");
-    CAPTURE(hits);
-    for (const std::size_t ordinal : found) {
-        CAPTURE(ordinal);
-        CHECK(hits.count(ordinal) == 1);
-    }
-    for (const std::size_t ordinal : not_found) {
-        CAPTURE(ordinal);
-        CHECK(hits.count(ordinal) == 0);
-    }
+    check_found(fixture, question, "tokens", found, not_found);
 }
 
 TEST_CASE("the seed's own spellings are found whatever the question's spelling", "[query][tokens]") {
@@ -71,13 +77,5 @@ TEST_CASE("the seed's own spellings are found whatever the question's spelling",
         {"thrombocytopenia", {12}},
     }));
     CAPTURE(question);
-    SearchOptions options;
-    options.limit = 100;
-    options.filters.articles = {"leukopenia"};
-    const Ordinals hits = test::SearchFixture::ordinals(fixture.search(question, options), "leukopenia");
-    CAPTURE(hits);
-    for (const std::size_t ordinal : found) {
-        CAPTURE(ordinal);
-        CHECK(hits.count(ordinal) == 1);
-    }
+    check_found(fixture, question, "leukopenia", found, {});
 }
