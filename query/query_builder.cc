@@ -54,6 +54,14 @@ std::vector<std::string> flatten_terms(const std::vector<Concept>& expression, X
     return terms;
 }
 
+// An expression in one field: a single concept as such, several as a phrase over their span.
+Xapian::Query expression_in_field(const std::vector<Concept>& expression, std::string_view prefix) {
+    if (expression.size() == 1) return concept_in_field(expression.front(), prefix);
+    Xapian::termcount span = 0;
+    const std::vector<std::string> terms = flatten_terms(expression, span);
+    return phrase(terms, prefix, span);
+}
+
 std::string describe(const std::vector<Concept>& expression) {
     std::string text;
     for (const Concept& concept_ : expression)
@@ -86,19 +94,28 @@ Xapian::Query QueryBuilder::concept_query(const Concept& concept_) const {
 }
 
 Xapian::Query QueryBuilder::expression_query(const std::vector<Concept>& expression) const {
-    if (expression.size() == 1) return concept_query(expression.front());
-    Xapian::termcount span = 0;
-    const std::vector<std::string> terms = flatten_terms(expression, span);
     const FieldWeights& w = ranking_.fields;
-    return any_of({scaled(w.body, phrase(terms, schema::body, span)), scaled(w.title, phrase(terms, schema::title, span)),
-                   scaled(w.heading, phrase(terms, schema::heading, span))});
+    return any_of({scaled(w.body, expression_in_field(expression, schema::body)),
+                   scaled(w.title, expression_in_field(expression, schema::title)),
+                   scaled(w.heading, expression_in_field(expression, schema::heading)),
+                   scaled(w.section, expression_in_field(expression, schema::section))});
 }
 
 Xapian::Query QueryBuilder::title_query(const std::vector<Concept>& expression) const {
-    if (expression.size() == 1) return concept_in_field(expression.front(), schema::title);
-    Xapian::termcount span = 0;
-    const std::vector<std::string> terms = flatten_terms(expression, span);
-    return phrase(terms, schema::title, span);
+    return expression_in_field(expression, schema::title);
+}
+
+Xapian::Query QueryBuilder::synonym_group_query(const std::vector<const std::vector<Concept>*>& names) const {
+    // Per field, every name in one OP_SYNONYM: Xapian weighs the group as one term of their combined
+    // frequency, so a rare alternative ("MI") cannot outweigh the common name the question used.
+    auto group_in_field = [&](std::string_view prefix) {
+        std::vector<Xapian::Query> alternatives;
+        for (const std::vector<Concept>* name : names) alternatives.push_back(expression_in_field(*name, prefix));
+        return Xapian::Query(Op::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    };
+    const FieldWeights& w = ranking_.fields;
+    return any_of({scaled(w.body, group_in_field(schema::body)), scaled(w.title, group_in_field(schema::title)),
+                   scaled(w.heading, group_in_field(schema::heading)), scaled(w.section, group_in_field(schema::section))});
 }
 
 BuiltQuery QueryBuilder::build(const Question& question) const {
@@ -117,13 +134,15 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
     }
 
-    // Synonyms: each other name of a matched concept, as a weaker clause of its own.
+    // Synonyms: the matched words and their other names as one group, a clause of its own.
     if (synonyms_ != nullptr && ranking_.synonym_weight > 0) {
         for (const SynonymMatch& match : synonyms_->find(question.concepts, ranking_.max_expansions)) {
             const std::vector<Concept> matched(question.concepts.begin() + static_cast<std::ptrdiff_t>(match.first),
                                                question.concepts.begin() + static_cast<std::ptrdiff_t>(match.first + match.length));
+            std::vector<const std::vector<Concept>*> names{&matched};
+            names.insert(names.end(), match.alternatives.begin(), match.alternatives.end());
+            clauses.push_back(scaled(ranking_.synonym_weight, synonym_group_query(names)));
             for (const std::vector<Concept>* alternative : match.alternatives) {
-                clauses.push_back(scaled(ranking_.synonym_weight, expression_query(*alternative)));
                 built.expansions.push_back({"synonym of " + describe(matched), describe(*alternative), ranking_.synonym_weight});
                 Xapian::termcount span = 0;
                 for (const std::string& term : flatten_terms(*alternative, span)) built.highlight_terms.push_back(term);

@@ -41,6 +41,8 @@ public:
     Xapian::Query expression_query(const std::vector<Concept>& expression) const;
     // The expression as a phrase in the title field only.
     Xapian::Query title_query(const std::vector<Concept>& expression) const;
+    // Names of one thing (the question's words and their synonyms), weighed together as one term per field.
+    Xapian::Query synonym_group_query(const std::vector<const std::vector<Concept>*>& names) const;
 
 private:
     const RankingOptions& ranking_;

@@ -46,7 +46,7 @@ struct RankingOptions {
     Bm25Parameters bm25;
     FieldWeights fields;
     double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
-    double synonym_weight = 0.5;         // an expansion counts this much of the words it replaces
+    double synonym_weight = 0.3;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
     double proximity_weight = 0.0;       // bonus for content words close together (0 disables)
     unsigned proximity_window = 8;

@@ -23,6 +23,15 @@ std::string key_of(const std::vector<Concept>& concepts, std::size_t first, std:
     return key;
 }
 
+// The terms of an expression with compounds taken apart: "G-CSF" and "G CSF" read alike.
+std::string flat_key(const std::vector<Concept>& expression) {
+    std::string key;
+    for (const Concept& concept_ : expression)
+        for (const std::string& term : concept_.terms.empty() ? std::vector<std::string>{concept_.joined} : concept_.terms)
+            key += (key.empty() ? "" : " ") + term;
+    return key;
+}
+
 std::vector<std::string> split_tabs(const std::string& line) {
     std::vector<std::string> fields;
     std::size_t start = 0;
@@ -106,12 +115,19 @@ std::vector<SynonymMatch> SynonymDictionary::find(const std::vector<Concept>& co
             ++first;
             continue;
         }
+        // Each other name once, however many sets hold it or however it is spelt ("G-CSF", "GCSF").
         SynonymMatch match{first, matched, {}};
+        std::vector<std::string> seen{flat_key({concepts.begin() + static_cast<std::ptrdiff_t>(first),
+                                                concepts.begin() + static_cast<std::ptrdiff_t>(first + matched)})};
         for (const std::size_t expression : *found)
-            for (const std::size_t other : sets_[expressions_[expression].set])
-                if (other != expression && match.alternatives.size() < max_alternatives &&
-                    std::find(found->begin(), found->end(), other) == found->end())
-                    match.alternatives.push_back(&expressions_[other].concepts);
+            for (const std::size_t other : sets_[expressions_[expression].set]) {
+                if (match.alternatives.size() >= max_alternatives) break;
+                const std::vector<Concept>& name = expressions_[other].concepts;
+                std::string key = flat_key(name);
+                if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+                seen.push_back(std::move(key));
+                match.alternatives.push_back(&name);
+            }
         matches.push_back(std::move(match));
         first += matched;
     }
