@@ -49,20 +49,32 @@ std::vector<std::string> command_line(const std::vector<std::string>& args) {
 
 int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
 
+enum class TerminalRead { shown, quiet, closed };
+
+// Adds what the terminal shows within `milliseconds` to `shown`.
+TerminalRead read_terminal(int terminal, std::string& shown, int milliseconds) {
+    pollfd ready{terminal, POLLIN, 0};
+    if (::poll(&ready, 1, milliseconds) <= 0) return TerminalRead::quiet;
+    char buffer[4096];
+    const ssize_t count = ::read(terminal, buffer, sizeof buffer);
+    if (count <= 0) return TerminalRead::closed;  // EIO on Linux once the program has ended
+    shown.append(buffer, static_cast<std::size_t>(count));
+    return TerminalRead::shown;
+}
+
 // Reads what the terminal shows until `wanted` has appeared after `from`, or with an empty `wanted` until
 // the program has closed the terminal; false on a timeout or when the program ended first.
 bool read_terminal_until(int terminal, std::string& shown, std::size_t from, const std::string& wanted) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (wanted.empty() || shown.find(wanted, from) == std::string::npos) {
         if (std::chrono::steady_clock::now() > deadline) return false;
-        pollfd ready{terminal, POLLIN, 0};
-        if (::poll(&ready, 1, 100) <= 0) continue;
-        char buffer[4096];
-        const ssize_t count = ::read(terminal, buffer, sizeof buffer);
-        if (count <= 0) return wanted.empty();  // the program ended (EIO on Linux)
-        shown.append(buffer, static_cast<std::size_t>(count));
+        if (read_terminal(terminal, shown, 100) == TerminalRead::closed) return wanted.empty();
     }
-    return true;
+    // A person types once the screen is still: libedit may still be setting the terminal up after the
+    // prompt, and a Ctrl-D typed before that is taken by the terminal as end-of-file of a cooked line.
+    TerminalRead read = TerminalRead::shown;
+    while (read == TerminalRead::shown && std::chrono::steady_clock::now() < deadline) read = read_terminal(terminal, shown, 200);
+    return read != TerminalRead::closed;
 }
 
 }  // namespace
