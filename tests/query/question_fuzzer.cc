@@ -21,12 +21,23 @@ public:
     void on_progress(const medsearch::IndexSummary&) override {}
 };
 
-// An index of the seed page in a temporary folder, made once.
+const std::filesystem::path& index_folder() {
+    static const std::filesystem::path db =
+        std::filesystem::temp_directory_path() / ("medsearch-fuzz-" + std::to_string(::getpid()));
+    return db;
+}
+
+void remove_index() {
+    std::error_code ignored;
+    std::filesystem::remove_all(index_folder(), ignored);
+}
+
+// An index of the seed page in a temporary folder, made once and removed at exit.
 const medsearch::Engine& engine() {
     static const std::unique_ptr<medsearch::Engine> instance = [] {
-        const std::filesystem::path db =
-            std::filesystem::temp_directory_path() / ("medsearch-fuzz-" + std::to_string(::getpid()));
+        const std::filesystem::path& db = index_folder();
         std::filesystem::remove_all(db);
+        std::atexit(remove_index);
         {
             medsearch::IndexWriter writer(db);
             SilentObserver observer;
