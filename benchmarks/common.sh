@@ -199,6 +199,16 @@ median() {
         END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# The speed of B against A from times measured in pairs (one of each per round, back to back): the median of
+# A's time over B's, round by round. Arguments: A's times and B's times, each one space-separated string.
+paired_ratio() {
+    local a b ratios=() i
+    read -r -a a <<<"$1"
+    read -r -a b <<<"$2"
+    for i in "${!a[@]}"; do ratios+=("$(calc %.4f "${a[i]} / ${b[i]}")"); done
+    calc %.2f "$(median "${ratios[@]}")"
+}
+
 # Arithmetic on decimals: calc FORMAT EXPRESSION (awk syntax), e.g. calc %.1f "300 / 5.9".
 calc() {
     awk "BEGIN { printf \"$1\", ($2) }"

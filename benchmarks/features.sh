@@ -7,8 +7,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # The changes measured, one per line: label | `medsearch eval` flags. The first line is the reference (the
-# shipped ranking, no flags). Features on by default are switched off; features off by default (proximity,
-# feedback) are switched on at a plausible setting. Names: `medsearch eval --help` (--ranking).
+# shipped ranking, no flags); a later line without flags measures it again, to show the noise. Features on
+# by default are switched off; features off by default (proximity, feedback) are switched on at a plausible
+# setting. Names: `medsearch eval --help` (--ranking).
 readonly CONFIGURATIONS='
 shipped ranking                      |
 passage evidence off                 | --ranking passage_weight=0
@@ -20,6 +21,7 @@ question words at full weight        | --ranking question_word_weight=1
 bundled synonyms off                 | --no-bundled-synonyms
 proximity on (weight 0.1)            | --ranking proximity_weight=0.1
 feedback on (10 documents, 10 terms) | --ranking feedback.enabled=1
+shipped ranking again (noise)        |
 '
 
 # The tuning sets (never the test sets): name | index (folder of ../shared/eval) | topics | qrels.
@@ -30,11 +32,11 @@ mediqa-dev    | mediqa-dev   | mediqa-dev/topics.tsv    | mediqa-dev/qrels.txt
 '
 
 usage() {
-    echo "usage: benchmarks/features.sh [--reuse-indexes] [--runs N]   (about 5 minutes at 3 runs)"
+    echo "usage: benchmarks/features.sh [--reuse-indexes] [--runs N]   (about 5 minutes)"
     usage_common
 }
 
-RUNS=3
+RUNS=5
 start_benchmark features "$@"
 
 # Read the two tables (fields trimmed).
@@ -54,12 +56,14 @@ while IFS='|' read -r name index topics qrels; do
     set_names+=("$name") set_dbs+=("$db") set_topics+=("$EVAL_DATA/$topics") set_qrels+=("$EVAL_DATA/$qrels")
 done <<<"$SETS"
 
-# Round by round, every configuration on every set: nDCG@10 (the same every round) and the query time.
+# Round by round, set by set, every configuration: nDCG@10 (the same every round) and the query time. The
+# configurations of one set run back to back so that each is compared with the shipped ranking measured
+# moments before (load on a shared machine drifts over minutes).
 declare -A ndcg seconds topic_count
 for run in $(seq "$RUNS"); do
-    for c in "${!labels[@]}"; do
-        read -r -a flags <<<"${flag_lists[c]}"
-        for s in "${!set_names[@]}"; do
+    for s in "${!set_names[@]}"; do
+        for c in "${!labels[@]}"; do
+            read -r -a flags <<<"${flag_lists[c]}"
             out=$WORK/c$c-s$s
             medsearch_eval "$out" --db "${set_dbs[s]}" --topics "${set_topics[s]}" --qrels "${set_qrels[s]}" \
                 --metrics ndcg_cut.10 "${flags[@]}"
@@ -69,11 +73,11 @@ for run in $(seq "$RUNS"); do
             seconds[$c,$s]+="$time "
             topic_count[$s]=$(topics_retrieved "$out.log")
         done
-        echo "run $run/$RUNS: ${labels[c]}" >&2
+        echo "run $run/$RUNS: ${set_names[s]}" >&2
     done
 done
 
-# Medians; every figure relative to the shipped ranking's (configuration 0) on the same set.
+# The raw numbers.
 tsv=$WORK/features.tsv
 printf '# measured %s at %s; seconds: query time of each of %s runs\n' "$(date -u '+%Y-%m-%d')" "$COMMIT" "$RUNS" >"$tsv"
 printf 'configuration\tflags\tset\ttopics\tndcg_cut_10\tmedian_seconds\tseconds\n' >>"$tsv"
@@ -87,22 +91,37 @@ for c in "${!labels[@]}"; do
     done
 done
 
-# All sets together: topics over the sum of the medians.
-all_topics=0
-for s in "${!set_names[@]}"; do all_topics=$((all_topics + topic_count[$s])); done
-total_seconds() {
-    local c=$1 sum=0 s
-    for s in "${!set_names[@]}"; do sum=$(calc %.4f "$sum + ${median_seconds[$c,$s]}"); done
+# Configuration C's query time in round R (from 0) on the sets named by index after it.
+round_seconds() {
+    local c=$1 r=$2 sum=0 s times
+    shift 2
+    for s in "$@"; do
+        read -r -a times <<<"${seconds[$c,$s]}"
+        sum=$(calc %.4f "$sum + ${times[r]}")
+    done
     echo "$sum"
 }
 
+# Configuration C's speed against the shipped ranking's on the sets named by index, round by round.
+speed_ratio() {
+    local c=$1 r reference=() changed=()
+    shift
+    for r in $(seq 0 $((RUNS - 1))); do
+        reference+=("$(round_seconds 0 "$r" "$@")")
+        changed+=("$(round_seconds "$c" "$r" "$@")")
+    done
+    paired_ratio "${reference[*]}" "${changed[*]}"
+}
+
+all_topics=0
+for s in "${!set_names[@]}"; do all_topics=$((all_topics + topic_count[$s])); done
 {
     result_header "Ranking features: gain and cost"
     echo
     echo "Each row changes one thing in the shipped ranking. nDCG@10 on the tuning sets (Δ against the shipped"
-    echo "ranking) and queries/s of \`medsearch eval --db\`, top 1000 (× the shipped ranking's speed; median of"
-    echo "$RUNS runs, all rows interleaved). A feature pays off when switching it off loses more nDCG than"
-    echo "the speed it gains."
+    echo "ranking) and queries/s of \`medsearch eval --db\`, top 1000: median of $RUNS runs, and in brackets the"
+    echo "speed against the shipped ranking's (median over the runs of the ratio within each run; every row of a"
+    echo "set is run back to back). A feature pays off when switching it off loses more nDCG than the speed it gains."
     echo
     header="| change |"
     rule="|---|"
@@ -112,25 +131,22 @@ total_seconds() {
     done
     echo "$header all ${#set_names[@]}: q/s (×) |"
     echo "$rule---:|"
-    reference_total=$(total_seconds 0)
     for c in "${!labels[@]}"; do
         row="| ${labels[c]}${flag_lists[c]:+ \`${flag_lists[c]}\`} |"
+        total=0
         for s in "${!set_names[@]}"; do
             qps=$(calc %.0f "${topic_count[$s]} / ${median_seconds[$c,$s]}")
+            total=$(calc %.4f "$total + ${median_seconds[$c,$s]}")
             if [ "$c" = 0 ]; then
                 row+=" ${ndcg[$c,$s]} | $qps |"
             else
                 row+=" ${ndcg[$c,$s]} ($(calc %+.4f "${ndcg[$c,$s]} - ${ndcg[0,$s]}")) |"
-                row+=" $qps ($(calc %.2f "${median_seconds[0,$s]} / ${median_seconds[$c,$s]}")) |"
+                row+=" $qps ($(speed_ratio "$c" "$s")) |"
             fi
         done
-        total=$(total_seconds "$c")
-        if [ "$c" = 0 ]; then
-            row+=" $(calc %.0f "$all_topics / $total") |"
-        else
-            row+=" $(calc %.0f "$all_topics / $total") ($(calc %.2f "$reference_total / $total")) |"
-        fi
-        echo "$row"
+        row+=" $(calc %.0f "$all_topics / $total")"
+        [ "$c" = 0 ] || row+=" ($(speed_ratio "$c" "${!set_names[@]}"))"
+        echo "$row |"
     done
     coarse=()
     for s in "${!set_names[@]}"; do
@@ -144,22 +160,14 @@ total_seconds() {
         echo "Note: this \`medsearch eval\` prints its query time to 0.1 s; on sets it answers in under 2 s"
         echo "(${coarse[*]}) the per-set speed ratios are coarse: read the \"all\" column."
     fi
-    if [ "$RUNS" -gt 1 ]; then
-        # The noise floor: how far the shipped ranking's own runs (all sets together) stray from its figure.
-        spread=0
-        for r in $(seq 0 $((RUNS - 1))); do
-            sum=0
-            for s in "${!set_names[@]}"; do
-                read -r -a times <<<"${seconds[0,$s]}"
-                sum=$(calc %.4f "$sum + ${times[r]}")
-            done
-            deviation=$(calc %.4f "$sum / $reference_total - 1")
-            deviation=${deviation#-}
-            spread=$(calc %.4f "$deviation > $spread ? $deviation : $spread")
-        done
+    controls=()
+    for c in "${!labels[@]}"; do
+        [ "$c" = 0 ] || [ -n "${flag_lists[c]}" ] || controls+=("${labels[c]}")
+    done
+    if [ ${#controls[@]} -gt 0 ]; then
         echo
-        echo "Noise: the shipped ranking's own runs (all sets together) stray up to $(calc %.0f "100 * $spread")% from"
-        echo "the figure above; speed ratios closer to 1 than that are no measurable difference."
+        echo "Noise: \"${controls[*]}\" measures the shipped ranking again; a speed ratio no farther from 1 than"
+        echo "its ratio is no measurable difference."
     fi
 } | tee "$RESULTS_DIR/features.md"
 cp "$tsv" "$RESULTS_DIR/features.tsv"

@@ -28,7 +28,7 @@ usage() {
     usage_common
 }
 
-RUNS=3
+RUNS=5
 start_benchmark followup "$@"
 check_plain_xapian
 readonly DATA=$EVAL_DATA/$SET
@@ -152,8 +152,8 @@ printf '# speed on %s topics (first %s sessions), seconds per run: as asked %s; 
     echo "$(calc %.0f "100 * ($(value first-turn 'turns>=2' 4) - $asked) / ($(value manual 'turns>=2' 4) - $asked)")%."
     echo
     echo "Cost: with context answers $(calc %.0f "$timing_topics / $context_median") turns/s against"
-    echo "$(calc %.0f "$timing_topics / $asked_median") as asked (**$(calc %.2f "$asked_median / $context_median")×**; the first $TIMING_SESSIONS sessions,"
-    echo "$timing_topics turns, median of $RUNS runs each, interleaved)."
+    echo "$(calc %.0f "$timing_topics / $asked_median") as asked (**$(paired_ratio "${asked_times[*]}" "${context_times[*]}")×**; the first $TIMING_SESSIONS sessions,"
+    echo "$timing_topics turns, medians of $RUNS runs each; the ratio is the median of the ratios within each run)."
     for table in turn place; do
         echo
         if [ "$table" = turn ]; then
