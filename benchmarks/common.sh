@@ -38,7 +38,7 @@ Options:
   --runs N         timed repetitions, interleaved; medians are reported (default $RUNS)
   -h, --help       this text
 Environment: MEDSEARCH (binary, default build/medsearch), PLAIN_XAPIAN_DIR, MEDSEARCH_SHARED_DIR,
-MEDSEARCH_BENCH_DIR.
+MEDSEARCH_BENCH_DIR, MEDSEARCH_COMMIT (see common.sh).
 EOF
 }
 

@@ -24,7 +24,7 @@ manual     | manual (fully specified)| topics.manual.tsv | qrels.manual.txt |   
 '
 
 usage() {
-    echo "usage: benchmarks/followup.sh [--reuse-indexes] [--runs N]   (about 8 minutes)"
+    echo "usage: benchmarks/followup.sh [--reuse-indexes] [--runs N]   (about 7 minutes)"
     usage_common
 }
 

@@ -15,7 +15,7 @@ readonly DEPTH=1000
 readonly GOAL_SECONDS=1  # issue "batch evaluation": the 300 topics in well under a second of query time
 
 usage() {
-    echo "usage: benchmarks/speed.sh [--reuse-indexes] [--runs N]   (about 1 minute at 5 runs)"
+    echo "usage: benchmarks/speed.sh [--reuse-indexes] [--runs N]   (about 20 seconds)"
     usage_common
 }
 
