@@ -44,23 +44,22 @@ std::vector<Piece> split_pieces(std::string_view text) {
     auto flush_plain = [&](std::size_t end) {
         if (end > plain_start) pieces.push_back({text.substr(plain_start, end - plain_start)});
     };
+    // The phrase whose words start at `from`, up to the closing quote or the end; returns where it ends.
+    auto take_phrase = [&](std::size_t from, bool excluded) {
+        const std::size_t close = text.find('"', from);
+        const std::size_t end = close == std::string_view::npos ? text.size() : close;
+        pieces.push_back({text.substr(from, end - from), true, excluded});
+        plain_start = end + 1;
+        return end;
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool at_word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
         if (text[i] == '"') {
             flush_plain(i);
-            const std::size_t close = text.find('"', i + 1);
-            const std::size_t end = close == std::string_view::npos ? text.size() : close;
-            pieces.push_back({text.substr(i + 1, end - i - 1), true, false});
-            i = end;
-            plain_start = end + 1;
+            i = take_phrase(i + 1, false);
         } else if (text[i] == '-' && at_word_start && i + 1 < text.size() && text[i + 1] == '"') {
-            // -"quoted words": the phrase is excluded.
-            flush_plain(i);
-            const std::size_t close = text.find('"', i + 2);
-            const std::size_t end = close == std::string_view::npos ? text.size() : close;
-            pieces.push_back({text.substr(i + 2, end - i - 2), true, true});
-            i = end;
-            plain_start = end + 1;
+            flush_plain(i);  // -"quoted words": the phrase is excluded
+            i = take_phrase(i + 2, true);
         } else if (text[i] == '-' && at_word_start && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '-') {
             flush_plain(i);
             std::size_t end = text.find_first_of(" \t\n\"", i + 1);
