@@ -72,7 +72,10 @@ bool takes_cutoff(Measure measure) { return measure != Measure::map && measure !
 
 std::string metric_name(const Metric& metric) {
     std::string name(name_of(metric.measure));
-    if (takes_cutoff(metric.measure)) name += "_" + std::to_string(metric.cutoff);
+    if (takes_cutoff(metric.measure)) {
+        name += '_';
+        name += std::to_string(metric.cutoff);
+    }
     return name;
 }
 

@@ -105,7 +105,7 @@ DominantChoice DefinitionTable::dominant(std::size_t min_sightings, double domin
             ++choice.ambiguous;
             std::string example = most_seen(entry.spellings) + ":";
             for (const auto& [key, definition] : entry.definitions)
-                example += " " + most_seen(definition.spellings) + " " + std::to_string(definition.sightings) + " /";
+                example.append(" ").append(most_seen(definition.spellings)).append(" ").append(std::to_string(definition.sightings)).append(" /");
             example.pop_back();
             choice.ambiguous_examples.push_back(std::move(example));
             continue;

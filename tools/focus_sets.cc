@@ -63,7 +63,10 @@ std::string reading_order(std::string_view name) {
         return std::string(name);
     if (!std::all_of(parts.begin() + 1, parts.end(), is_qualifier)) return std::string(name);
     std::string ordered;
-    for (auto part = parts.rbegin(); part != parts.rend(); ++part) ordered += (ordered.empty() ? "" : " ") + std::string(*part);
+    for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+        if (!ordered.empty()) ordered += ' ';
+        ordered += *part;
+    }
     return ordered;
 }
 

@@ -61,7 +61,10 @@ bool is_gloss(const std::vector<std::string_view>& words, std::string_view term)
 
 std::string join(const std::vector<std::string_view>& words) {
     std::string text;
-    for (const std::string_view word : words) text += (text.empty() ? "" : " ") + std::string(word);
+    for (const std::string_view word : words) {
+        if (!text.empty()) text += ' ';
+        text += word;
+    }
     return text;
 }
 

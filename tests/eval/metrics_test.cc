@@ -95,7 +95,7 @@ TEST_CASE("each metric on hand-computed cases", "[eval][metrics]") {
           Approx(expected).margin(1e-12));
 }
 
-TEST_CASE("topics missing from the run count zero; run topics without judgements are ignored", "[eval][metrics]") {
+TEST_CASE("topics missing from the run count zero, run topics without judgements are ignored", "[eval][metrics]") {
     const Qrels qrels = parse_qrels("a 0 d1 1\nb 0 d2 1\nc 0 d3 0\n", "three.qrels");
     const Run run = parse_run("a Q0 d1 1 1.0 r\nz Q0 d9 1 1.0 r\n", "one.run");
     const Evaluation evaluation = evaluate(qrels, run, {});

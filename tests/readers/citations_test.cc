@@ -18,7 +18,7 @@ std::string render(const std::vector<int>& numbers) {
 
 }  // namespace
 
-TEST_CASE("a bare number closing a sentence is a citation; content numbers are not", "[citations]") {
+TEST_CASE("a bare number closing a sentence is a citation, content numbers are not", "[citations]") {
     // input, text after the markers are cut, citations ("" when none)
     const auto [input, text, citations] = GENERATE(table<std::string, std::string, std::string>({
         // markers, as the seed page writes them

@@ -34,7 +34,7 @@ bool has_answer_text(const std::string& xml) {
 
 }  // namespace
 
-TEST_CASE("every MedQuAD file of ../shared is one article; files with answers have passages", "[shared][medquad]") {
+TEST_CASE("every MedQuAD file of ../shared is one article, files with answers have passages", "[shared][medquad]") {
     const auto folder = test::shared_dir() / "data" / "medquad";
     const auto files = list_input_files({folder});
     REQUIRE(files.size() > 5000);

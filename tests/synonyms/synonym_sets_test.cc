@@ -31,7 +31,7 @@ TEST_CASE("sets with the same focus merge", "[sets]") {
           Lines{{"Menkes disease", "Steely hair syndrome", "Kinky hair syndrome"}});
 }
 
-TEST_CASE("sets that list each other's focus merge; a one-way link does not", "[sets]") {
+TEST_CASE("sets that list each other's focus merge, a one-way link does not", "[sets]") {
     CHECK(build({{name("Acromegaly", true), name("Growth hormone excess")},
                  {name("Growth hormone excess", true), name("Acromegaly"), name("Pituitary giant")}}) ==
           Lines{{"Acromegaly", "Growth hormone excess", "Pituitary giant"}});
