@@ -19,7 +19,7 @@ heading field off                    | --ranking fields.heading=0
 section field off                    | --ranking fields.section=0
 question words at full weight        | --ranking question_word_weight=1
 bundled synonyms off                 | --no-bundled-synonyms
-proximity on (weight 0.1)            | --ranking proximity_weight=0.1
+proximity off                        | --ranking proximity_weight=0
 feedback on (10 documents, 10 terms) | --ranking feedback.enabled=1
 shipped ranking again (noise)        |
 '

@@ -30,13 +30,14 @@ struct EvalArguments {
     eval::RunOptions retrieval;  // --depth, --conversational, --tag
     EvaluationFlags flags;
     EngineFlags engine;
+    std::string unit = "document";
 };
 
 // Retrieves every topic through the index; writes the run when --run names a file.
 eval::Run retrieve_run(const EvalArguments& args) {
     // Read the topics first: a malformed file should fail before the index is opened.
     const std::vector<eval::Topic> topics = eval::read_topics(args.topics);
-    const std::unique_ptr<Retriever> retriever = open_retriever(args.db, args.engine.options());
+    const std::unique_ptr<Retriever> retriever = open_retriever(args.db, args.engine.options(), args.unit == "passage" ? RankedUnit::passage : RankedUnit::document);
 
     // Ask every topic.
     const auto start = std::chrono::steady_clock::now();
@@ -110,6 +111,12 @@ void add_eval_command(CLI::App& app, Action& action) {
     command->add_flag("--conversational", args->retrieval.conversational,
                       "Topic ids are SESSION_TURN: ask each session's turns in order, each seeing the earlier ones "
                       "(with --db)")
+        ->needs(db);
+    command->add_option("--unit", args->unit,
+                        "What the run ranks (with --db): document (articles; BEIR ids) or passage (what search ranks, named "
+                        "<article>_<unit> for MedQuAD's question-answer pairs, else <article>#<ordinal>)")
+        ->check(CLI::IsMember({"document", "passage"}))
+        ->capture_default_str()
         ->needs(db);
     command->add_option("--tag", args->retrieval.tag, "Run tag written in the sixth column (with --db)")
         ->type_name("NAME")

@@ -131,6 +131,7 @@ IndexedDocument build_passage(const Article& article, const ArticleFields& share
         {schema::field::kind, passage.kind == PassageKind::bullet ? "bullet" : "paragraph"},
         {schema::field::text, passage.text},     {schema::field::citations, passage.citations},
         {schema::field::references, references}, {schema::field::ordinal, ordinal},
+        {schema::field::group, passage.group},
     };
     document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return {id, std::move(document)};

@@ -50,6 +50,7 @@ inline constexpr const char* text = "text";
 inline constexpr const char* citations = "citations";  // [int]
 inline constexpr const char* references = "references";// [{number, text, pmid, doi, url}] cited here
 inline constexpr const char* ordinal = "ordinal";
+inline constexpr const char* group = "group";          // the source's own answer unit ("Sec3"), may be empty
 inline constexpr const char* passages = "passages";    // article documents: how many passages
 }  // namespace field
 

@@ -8,6 +8,9 @@ namespace medsearch {
 
 namespace {
 
+// How many of a turn's best articles the conversation remembers.
+constexpr std::size_t kRememberedAnswers = 3;
+
 bool is_content(const Concept& concept_) { return !concept_.excluded && !concept_.frame && !concept_.referent; }
 
 // Runs of consecutive content concepts (question words and referents break a run).
@@ -166,8 +169,14 @@ ContextResolution Conversation::resolve(const Question& question) const {
     return resolution;
 }
 
-void Conversation::record(const Question& question, const ContextResolution& resolution, std::vector<std::string> answered_by,
-                          const std::string& best_title) {
+void Conversation::record(const Question& question, const ContextResolution& resolution,
+                          const std::vector<std::string>& ranked_articles) {
+    std::vector<std::string> answered_by;
+    for (const std::string& article : ranked_articles) {
+        if (answered_by.size() == kRememberedAnswers) break;
+        if (std::find(answered_by.begin(), answered_by.end(), article) == answered_by.end()) answered_by.push_back(article);
+    }
+    const std::string best_title = answered_by.empty() ? std::string() : engine_.article_title(answered_by.front());
     ConversationTurn turn;
     turn.question = question.text;
     turn.subject = resolution.subject;

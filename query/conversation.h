@@ -50,10 +50,9 @@ public:
     // What the earlier turns add to this question; the question itself is not changed.
     ContextResolution resolve(const Question& question) const;
 
-    // Remembers the turn once it has been answered: the articles at the top (best first) and the title
-    // of the best one.
-    void record(const Question& question, const ContextResolution& resolution, std::vector<std::string> answered_by,
-                const std::string& best_title);
+    // Remembers the turn once it has been answered, from the ids of the articles its answer ranked, best
+    // first (repeats allowed: one per passage): the first few distinct ones and the best one's title.
+    void record(const Question& question, const ContextResolution& resolution, const std::vector<std::string>& ranked_articles);
 
     const ConversationState& state() const { return state_; }
 

@@ -4,13 +4,9 @@
 
 #include "indexer/schema.h"
 #include "query/open_retriever.h"
+#include "query/passage_retriever.h"
 
 namespace medsearch {
-
-namespace {
-// How many of a turn's best articles the conversation remembers.
-constexpr std::size_t kRememberedAnswers = 3;
-}  // namespace
 
 std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, std::size_t k) {
     // The question, and in a conversation what the earlier turns add to it.
@@ -31,10 +27,9 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 
     // Remember the turn.
     if (conversation_) {
-        std::vector<std::string> answered_by;
-        for (std::size_t i = 0; i < ranked.size() && i < kRememberedAnswers; ++i) answered_by.push_back(ranked[i].id);
-        const std::string best_title = ranked.empty() ? std::string() : engine_->article_title(ranked.front().id);
-        conversation_->record(question, resolution, std::move(answered_by), best_title);
+        std::vector<std::string> ranked_articles;
+        for (const ScoredDocument& document : ranked) ranked_articles.push_back(document.id);
+        conversation_->record(question, resolution, ranked_articles);
     }
     return ranked;
 }
@@ -79,8 +74,10 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     return documents;
 }
 
-std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options) {
-    return std::make_unique<DocumentRetriever>(std::make_unique<Engine>(db, options));
+std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options, RankedUnit unit) {
+    auto engine = std::make_unique<Engine>(db, options);
+    if (unit == RankedUnit::passage) return std::make_unique<PassageRetriever>(std::move(engine));
+    return std::make_unique<DocumentRetriever>(std::move(engine));
 }
 
 }  // namespace medsearch

@@ -21,6 +21,7 @@ Hit decode_hit(const std::string& data) {
         hit.heading = json.value(f::heading, "");
         hit.kind = json.value(f::kind, "paragraph");
         hit.ordinal = json.value(f::ordinal, std::size_t{0});
+        hit.group = json.value(f::group, "");
         hit.citations = json.value(f::citations, std::vector<int>{});
         for (const nlohmann::json& reference : json.value(f::references, nlohmann::json::array()))
             hit.references.push_back({reference.value("number", 0), reference.value("text", ""), reference.value("pmid", ""),

@@ -23,6 +23,7 @@ struct Hit {
     std::string heading;
     std::string kind;           // "paragraph" or "bullet"
     std::size_t ordinal = 0;    // place of the passage in its article, from 1
+    std::string group;          // the source's own answer unit ("Sec3" of a MedQuAD article), may be empty
     std::vector<int> citations;
     std::vector<Reference> references;  // the cited references the article lists
     Snippet snippet;            // the passage text with highlights

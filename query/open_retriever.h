@@ -10,7 +10,11 @@
 
 namespace medsearch {
 
+// What a run ranks: articles (BEIR documents), or passages at the unit the judgements name.
+enum class RankedUnit { document, passage };
+
 // A retriever over the index at `db`. Throws DatabaseError when it cannot be opened.
-std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options = {});
+std::unique_ptr<Retriever> open_retriever(const std::filesystem::path& db, const EngineOptions& options = {},
+                                          RankedUnit unit = RankedUnit::document);
 
 }  // namespace medsearch

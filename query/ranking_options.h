@@ -1,6 +1,10 @@
 // Every number the ranking uses, in one struct, with the one configuration shipped for every collection.
-// Each value was chosen on training/dev data with `medsearch eval` (benchmarks/tuning.md records how);
-// none is switched per collection.
+// The values were chosen on training/dev data only, by benchmarks/tune.sh (coordinate ascent; every step
+// is in benchmarks/results/tuning.md); none is switched per collection. One deliberate exception: the
+// tuner would switch synonyms off (they cost the follow-up-dev set about 0.02 nDCG@10 and are neutral on
+// SciFact train, NFCorpus dev and MEDIQA dev), but a user's own synonym file must do something, so the
+// group keeps a small weight (0.2). Heading, section and article weights only matter where articles have
+// sections and passages; they were measured by passage search over MedQuAD (the second stage of tune.sh).
 #pragma once
 
 #include <cstddef>
@@ -12,15 +16,15 @@ namespace medsearch {
 
 struct Bm25Parameters {
     double k1 = 0.9;            // term-frequency saturation
-    double b = 0.4;             // document-length normalisation
+    double b = 0.5;             // document-length normalisation
     double min_normlen = 0.5;   // Xapian's floor on the normalised length
 };
 
 struct FieldWeights {
     double body = 1.0;
     double title = 0.35;        // the article title (question or focus) and its synonyms
-    double heading = 0.5;       // the sub-heading the passage stands under
-    double section = 0.25;      // the section name ("causes", "From the Guidelines")
+    double heading = 1.5;       // the sub-heading the passage stands under
+    double section = 0.5;       // the section name ("causes", "From the Guidelines")
 };
 
 struct FeedbackOptions {
@@ -35,8 +39,8 @@ enum class WeightingScheme { bm25 = 0, bm25_plus = 1, pl2 = 2, dph = 3, language
 
 // Follow-up questions: how earlier turns of a conversation carry into the next (query/conversation.h).
 struct ContextOptions {
-    double subject_weight = 1.0;         // the carried subject's words, relative to the question's own
-    double answer_title_weight = 0.3;    // the title of the article that answered the subject's turns
+    double subject_weight = 0.5;         // the carried subject's words, relative to the question's own
+    double answer_title_weight = 0.0;    // the title of the article that answered the subject's turns
     double generic_document_share = 0.01;// a word in more than this share of documents is not a subject
     std::size_t max_subject_words = 8;
 };
@@ -46,12 +50,12 @@ struct RankingOptions {
     Bm25Parameters bm25;
     FieldWeights fields;
     double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
-    double synonym_weight = 0.3;         // the synonym group counts this much of the words it stands for
+    double synonym_weight = 0.2;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
-    double proximity_weight = 0.0;       // bonus for content words close together (0 disables)
+    double proximity_weight = 0.05;      // bonus for content words close together (0 disables)
     unsigned proximity_window = 8;
     double article_weight = 0.3;         // passage ranking: share of the article's own score
-    double passage_weight = 0.5;         // document ranking: share of the best passage's score
+    double passage_weight = 1.0;         // document ranking: share of the best passage's score
     std::size_t candidate_articles = 1000;  // article evidence is gathered for this many articles
     std::size_t rerank_depth = 100;         // document ranking: the top articles that passage evidence re-ranks
     FeedbackOptions feedback;

@@ -67,7 +67,7 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
         Hit hit = decode_hit(match.get_document().get_data());
         hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank() counts from the first result
         hit.score = match.get_weight();
-        hit.snippet = highlight(std::move(hit.snippet.text), highlight_terms, engine_.analyzer());
+        if (options.highlight) hit.snippet = highlight(std::move(hit.snippet.text), highlight_terms, engine_.analyzer());
         results.hits.push_back(std::move(hit));
     }
     results.estimated_matches = matches.get_matches_estimated();

@@ -21,6 +21,7 @@ struct SearchOptions {
     SearchFilters filters;
     bool facets = false;          // count the matches per section and per source
     bool suggest = true;          // offer a spelling correction for words the index does not know
+    bool highlight = true;        // mark the matching words of each hit
 };
 
 struct FacetCount {
