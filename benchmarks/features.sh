@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # The changes measured, one per line: label | `medsearch eval` flags. The first line is the reference (the
 # shipped ranking, no flags); a later line without flags measures it again, to show the noise. Features on
-# by default are switched off; features off by default (proximity, feedback) are switched on at a plausible
+# by default are switched off; features off by default (feedback) are switched on at a plausible
 # setting. Names: `medsearch eval --help` (--ranking).
 readonly CONFIGURATIONS='
 shipped ranking                      |
