@@ -18,7 +18,8 @@ passage_weight              | 0 0.25 0.5 1
 synonym_weight              | 0 0.2 0.3 0.5
 proximity_weight            | 0 0.05 0.1 0.2
 feedback.enabled            | 0 1
-context.subject_weight      | 0.5 0.75 1 1.5
+derivations                 | 0 1
+context.subject_weight      | 0.15 0.25 0.35 0.5 0.75
 context.answer_title_weight | 0 0.3 0.6 1
 '
 ROUNDS=2
@@ -134,13 +135,14 @@ for round in $(seq "$ROUNDS"); do
 done
 
 # Second stage: the weights only sectioned articles exercise (sub-heading, section, the article's own
-# score under each passage), on passage search over MedQuAD as articles, judged at MedQuAD's
+# score under each passage, the share a passage off the conversation's subject keeps), on passage search over MedQuAD as articles, judged at MedQuAD's
 # question-answer pairs by follow-up dev (sessions 1-50, every turn fully specified; turns >= 2 in
 # conversation). The first stage's choices stay in force.
 readonly SEARCH_GRID='
 fields.heading | 0 0.5 1 1.5 2
 fields.section | 0 0.25 0.5 1
 article_weight | 0 0.15 0.3 0.6 1
+context.off_subject_share | 0 0.25 0.5 1
 '
 medquad=$BENCH_DIR/medsearch/medquad
 if ! [ -f "$medquad.complete" ] || [ "$(cut -d' ' -f2 "$medquad.complete")" != "$(cksum <"$MEDSEARCH" | cut -d' ' -f1)" ]; then

@@ -155,6 +155,13 @@ ContextResolution Conversation::resolve(const Question& question) const {
         resolution.context.expansions.push_back({"subject carried from earlier turns: " + resolution.reason, last.subject,
                                                  options.subject_weight});
     }
+    // A follow-up is about its subject: passages that match none of the subject's words (in any field,
+    // the article title included) are most likely about something else.
+    if (!subject_clauses.empty() && options.off_subject_share < 1.0) {
+        resolution.context.focus = Xapian::Query(Xapian::Query::OP_OR, subject_clauses.begin(), subject_clauses.end());
+        resolution.context.off_focus_share = options.off_subject_share;
+        resolution.context.expansions.push_back({"passages matching none of the subject's words keep this share", last.subject, options.off_subject_share});
+    }
     if (!last.subject_title.empty() && options.answer_title_weight > 0) {
         const Question title = engine_.parse(last.subject_title);
         std::vector<Concept> content;

@@ -12,18 +12,13 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
     // The question, and in a conversation what the earlier turns add to it.
     const Question question = engine_->parse(text);
     const BuiltQuery built = engine_->build(question);
-    std::vector<Xapian::Query> clauses{built.query};
     ContextResolution resolution;
-    if (conversation_) {
-        resolution = conversation_->resolve(question);
-        clauses.insert(clauses.end(), resolution.context.clauses.begin(), resolution.context.clauses.end());
-    }
-    std::erase_if(clauses, [](const Xapian::Query& clause) { return clause.empty(); });
+    if (conversation_) resolution = conversation_->resolve(question);
+    const Xapian::Query scoring = with_context(built.query, resolution.context);
 
     // Rank the articles.
     std::vector<ScoredDocument> ranked;
-    if (!clauses.empty())
-        ranked = rank_articles(engine_->add_feedback(Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end())), k);
+    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring), k);
 
     // Remember the turn.
     if (conversation_) {
@@ -34,8 +29,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
     return ranked;
 }
 
-std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, std::size_t k,
-                                                             const ArticleScores& preference) const {
+std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, std::size_t k) const {
     const RankingOptions& ranking = engine_->ranking();
     const ArticleMap& articles = engine_->articles();
 
@@ -51,8 +45,7 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
 
-    // Passage evidence for the best candidates: each one's best passage, weighted; and any preference the
-    // caller brings. Scores only grow, so the candidates below the re-ranked ones stay below them.
+    // Passage evidence for the best candidates: each one's best passage, weighted. Scores only grow, so the candidates below the re-ranked ones stay below them.
     const std::size_t depth = std::min(candidates.size(), ranking.rerank_depth);
     if (ranking.passage_weight > 0 && depth > 0) {
         std::vector<ArticleNumber> numbers;
@@ -62,8 +55,6 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
             if (const auto found = best.find(candidates[i].article); found != best.end())
                 candidates[i].score += ranking.passage_weight * found->second;
     }
-    for (Candidate& candidate : candidates)
-        if (const auto found = preference.find(candidate.article); found != preference.end()) candidate.score += found->second;
 
     // Best first; equal scores in index order, so runs are deterministic.
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/derivation.h"
 #include "indexer/open_index.h"
 #include "indexer/schema.h"
 #include "query/document_bonus.h"
@@ -43,6 +44,17 @@ Engine::Engine(const std::filesystem::path& database, EngineOptions options)
     if (options_.bundled_synonyms) files = bundled_synonym_files();
     files.insert(files.end(), options_.synonym_files.begin(), options_.synonym_files.end());
     for (const std::filesystem::path& file : files) synonyms_.load(file, analyzer_);
+}
+
+Question Engine::parse(std::string_view text) const {
+    Question question = parse_question(text, analyzer_);
+    if (options_.ranking.derivation_weight <= 0) return question;
+    for (Concept& concept_ : question.concepts) {
+        if (concept_.phrase || concept_.excluded || concept_.terms.size() != 1 || !concept_.joined.empty()) continue;
+        for (std::string& variant : derivational_variants(concept_.terms.front()))
+            if (database_.term_exists(variant)) concept_.variants.push_back(std::move(variant));
+    }
+    return question;
 }
 
 Xapian::Enquire Engine::enquire(const Xapian::Query& query) const {

@@ -36,7 +36,8 @@ public:
     // Opens the index and loads the synonyms. Throws DatabaseError or ParseError.
     Engine(const std::filesystem::path& database, EngineOptions options = {});
 
-    Question parse(std::string_view text) const { return parse_question(text, analyzer_); }
+    // The question's concepts, each plain word with the derivational variants the index holds.
+    Question parse(std::string_view text) const;
     BuiltQuery build(const Question& question) const { return builder_.build(question); }
 
     // The scoring query restricted to one kind of document and the filter (empty filter: none).

@@ -40,6 +40,13 @@ Xapian::Query concept_in_field(const Concept& concept_, std::string_view prefix)
     return Xapian::Query(Op::OP_SYNONYM, whole, phrase(concept_.terms, prefix, window));
 }
 
+// A word's derivational variants in one field, as one term.
+Xapian::Query variants_in_field(const Concept& concept_, std::string_view prefix) {
+    std::vector<Xapian::Query> forms;
+    for (const std::string& variant : concept_.variants) forms.emplace_back(std::string(prefix) + variant);
+    return Xapian::Query(Op::OP_SYNONYM, forms.begin(), forms.end());
+}
+
 // All the terms of an expression in order, compounds by their parts, and the span they may cover.
 std::vector<std::string> flatten_terms(const std::vector<Concept>& expression, Xapian::termcount& span) {
     std::vector<std::string> terms;
@@ -129,9 +136,21 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
             continue;
         }
         const bool weak = concept_.frame || concept_.referent;
-        clauses.push_back(scaled(weak ? ranking_.question_word_weight : 1.0, concept_query(concept_)));
+        const double weight = weak ? ranking_.question_word_weight : 1.0;
+        clauses.push_back(scaled(weight, concept_query(concept_)));
+        // The word's other stems ("treatment" for "treated") count less than the word as asked: the noun
+        // names a heading, the verb is everywhere in body text, so neither stands in fully for the other.
+        if (!concept_.variants.empty()) {
+            const FieldWeights& w = ranking_.fields;
+            clauses.push_back(scaled(weight * ranking_.derivation_weight,
+                                     any_of({scaled(w.body, variants_in_field(concept_, schema::body)),
+                                             scaled(w.title, variants_in_field(concept_, schema::title)),
+                                             scaled(w.heading, variants_in_field(concept_, schema::heading)),
+                                             scaled(w.section, variants_in_field(concept_, schema::section))})));
+        }
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
+        built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());
     }
 
     // Synonyms: the matched words and their other names as one group, a clause of its own.

@@ -39,7 +39,8 @@ enum class WeightingScheme { bm25 = 0, bm25_plus = 1, pl2 = 2, dph = 3, language
 
 // Follow-up questions: how earlier turns of a conversation carry into the next (query/conversation.h).
 struct ContextOptions {
-    double subject_weight = 0.5;         // the carried subject's words, relative to the question's own
+    double subject_weight = 0.25;        // the carried subject's words, relative to the question's own
+    double off_subject_share = 0.25;     // a passage matching none of the carried subject's words keeps this share
     double answer_title_weight = 0.0;    // the title of the article that answered the subject's turns
     double generic_document_share = 0.01;// a word in more than this share of documents is not a subject
     std::size_t max_subject_words = 8;
@@ -50,6 +51,7 @@ struct RankingOptions {
     Bm25Parameters bm25;
     FieldWeights fields;
     double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
+    double derivation_weight = 0.5;      // a word's noun the stemmer keeps apart ("treated": "treatment"), as a weaker clause
     double synonym_weight = 0.2;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
     double proximity_weight = 0.05;      // bonus for content words close together (0 disables)

@@ -18,6 +18,25 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy) {
 
 }  // namespace
 
+Xapian::Query with_clauses(const Xapian::Query& base, const std::vector<Xapian::Query>& clauses) {
+    std::vector<Xapian::Query> all{base};
+    all.insert(all.end(), clauses.begin(), clauses.end());
+    std::erase_if(all, [](const Xapian::Query& query) { return query.empty(); });
+    if (all.size() == 1) return all.front();
+    return all.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end());
+}
+
+Xapian::Query with_context(const Xapian::Query& scoring, const SearchContext& context) {
+    const Xapian::Query all = with_clauses(scoring, context.clauses);
+    if (all.empty() || context.focus.empty() || context.off_focus_share >= 1.0) return all;
+    // Each document matches exactly one side, so its score is either whole or scaled.
+    const Xapian::Query on(Xapian::Query::OP_FILTER, all, context.focus);
+    if (context.off_focus_share <= 0.0) return on;
+    const Xapian::Query off(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND_NOT, all, context.focus),
+                            context.off_focus_share);
+    return Xapian::Query(Xapian::Query::OP_OR, on, off);
+}
+
 SearchResults Searcher::search(std::string_view question, const SearchOptions& options) const {
     return search(engine_.parse(question), options, {});
 }
@@ -29,20 +48,15 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
 
     // Build the scoring query: the question, what the context adds, pseudo-relevance feedback.
     BuiltQuery built = engine_.build(results.question);
-    std::vector<Xapian::Query> clauses{built.query};
-    clauses.insert(clauses.end(), context.clauses.begin(), context.clauses.end());
-    std::erase_if(clauses, [](const Xapian::Query& q) { return q.empty(); });
-    if (clauses.empty()) return results;  // nothing searchable: stopwords only, punctuation, ...
-    Xapian::Query scoring(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
+    Xapian::Query scoring = with_context(built.query, context);
+    if (scoring.empty()) return results;  // nothing searchable: stopwords only, punctuation, ...
     scoring = engine_.add_feedback(scoring, &built.expansions);
 
-    // Article evidence: every passage earns part of its article's own score, plus any context preference.
+    // Article evidence: every passage earns part of its article's own score.
     const RankingOptions& ranking = engine_.ranking();
     ArticleScores articles;
     if (ranking.article_weight > 0) articles = engine_.score_articles(scoring, ranking.candidate_articles);
     for (auto& [article, score] : articles) score *= ranking.article_weight;
-    for (const auto& [id, bonus] : context.article_preference)
-        if (const auto article = engine_.articles().find(id)) articles[*article] += bonus;
     const Xapian::Query ranked = engine_.with_article_bonus(scoring, articles, schema::kind_passage);
 
     // Find the passages, within the filters, collapsed per article when asked.

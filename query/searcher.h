@@ -32,10 +32,18 @@ struct FacetCount {
 // Extra evidence the caller brings: what a conversation knows beyond the question itself.
 struct SearchContext {
     std::vector<Xapian::Query> clauses;      // added to the question's query (already weighted)
-    std::unordered_map<std::string, double> article_preference;  // article id -> bonus added to its passages
+    // What a passage must match to be on the conversation's subject (empty: no subject); passages off it keep
+    // only this share of their score.
+    Xapian::Query focus;
+    double off_focus_share = 1.0;
     std::vector<std::string> highlight_terms;
     std::vector<Expansion> expansions;       // explanations of the above
 };
+
+// The base query OR-ed with the non-empty clauses; an empty query when nothing is left to search.
+Xapian::Query with_clauses(const Xapian::Query& base, const std::vector<Xapian::Query>& clauses);
+// The scoring query with the context's clauses, and its documents off the context's focus scaled down.
+Xapian::Query with_context(const Xapian::Query& scoring, const SearchContext& context);
 
 struct SearchResults {
     Question question;

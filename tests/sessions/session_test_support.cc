@@ -147,6 +147,19 @@ const fs::path& conversation_index() {
     return db;
 }
 
+const fs::path& bundled_index() {
+    static const ScratchDir folder;
+    static const fs::path db = [] {
+        const fs::path path = folder.path() / "db";
+        const ProgramRun indexed =
+            run_medsearch({"index", "--db", path.string(), (source_dir() / "corpus" / "articles").string()}, "", folder.path() / "sessions");
+        INFO(indexed.err);
+        REQUIRE(indexed.exit_code == 0);
+        return path;
+    }();
+    return db;
+}
+
 std::vector<nlohmann::json> typed_lines(const std::string& out, const std::string& type) {
     std::vector<nlohmann::json> found;
     std::istringstream lines(out);

@@ -31,6 +31,8 @@ ProgramRun run_medsearch_on_terminal(const std::vector<std::string>& args, const
 // The conversation fixture (tests/fixtures/conversation) indexed with the bundled MedQuAD sample around
 // it, once per test run: subjects are recognised as rare words, which needs a corpus of realistic size.
 const std::filesystem::path& conversation_index();
+// The bundled corpus (corpus/articles: the seed article and the MedQuAD sample), as README command 1 indexes it.
+const std::filesystem::path& bundled_index();
 
 // The lines of `out` that are JSON objects with "type": type (ask and search --json).
 std::vector<nlohmann::json> typed_lines(const std::string& out, const std::string& type);

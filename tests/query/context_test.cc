@@ -1,0 +1,98 @@
+// What reaches a question beyond its own stems: the derivational variants of its words ("treated" finds
+// "Treatment") and a conversation's focus, under which passages off the subject keep only a share of
+// their score. Each is checked against the plain search it changes.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "query/highlight.h"
+#include "tests/query/search_fixture.h"
+
+using namespace medsearch;
+
+namespace {
+
+// The hit whose passage text starts with `start`, or null.
+const Hit* hit_starting(const SearchResults& results, std::string_view start) {
+    const auto hit = std::find_if(results.hits.begin(), results.hits.end(),
+                                  [&](const Hit& h) { return h.snippet.text.starts_with(start); });
+    return hit == results.hits.end() ? nullptr : &*hit;
+}
+
+std::vector<std::string> highlighted(const Snippet& snippet) {
+    std::vector<std::string> pieces;
+    for (const HighlightRange& range : snippet.highlights) pieces.push_back(snippet.text.substr(range.begin, range.end - range.begin));
+    return pieces;
+}
+
+EngineOptions with_derivations(bool on) {
+    EngineOptions options = test::test_engine_options();
+    options.ranking.derivation_weight = on ? 0.5 : 0.0;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("a question's verb finds the noun the stemmer keeps apart, and highlights it", "[query][derivation]") {
+    static const test::SearchFixture plain(with_derivations(false)), derived(with_derivations(true));
+    // question, the start of a passage that says the noun only (in its text or under its heading)
+    const auto [question, passage, noun] = GENERATE(table<std::string, std::string, std::string>({
+        {"treated neutropenia antibiotics", "Patients with febrile neutropenia should undergo treatment", "treatment"},
+        {"how is leukopenia diagnosed", "To get close to the diagnosis", "diagnosis"},
+    }));
+    CAPTURE(question);
+    const SearchResults plain_results = plain.search(question), derived_results = derived.search(question);
+    const Hit* without = hit_starting(plain_results, passage);
+    const Hit* with = hit_starting(derived_results, passage);
+    REQUIRE(with != nullptr);
+    CHECK_THAT(highlighted(with->snippet), Catch::VectorContains(noun));
+    if (without != nullptr) {
+        CHECK(with->score > without->score);
+        CHECK_THAT(highlighted(without->snippet), !Catch::VectorContains(noun));
+    }
+}
+
+TEST_CASE("a question in quotes, or excluding a word, keeps the word as written", "[query][derivation]") {
+    static const test::SearchFixture fixture(with_derivations(true));
+    for (const Concept& concept_ : fixture.engine().parse("\"treated\" -treated treated").concepts) {
+        CAPTURE(concept_.terms, concept_.phrase, concept_.excluded);
+        CHECK(concept_.variants.empty() == (concept_.phrase || concept_.excluded));
+    }
+}
+
+TEST_CASE("passages off the conversation's focus keep exactly their share of the score", "[query][context]") {
+    // Without article evidence a passage's score is its own, so the share shows exactly.
+    static const test::SearchFixture fixture([] {
+        EngineOptions options = test::test_engine_options();
+        options.ranking.article_weight = 0;
+        return options;
+    }());
+    const Searcher searcher(fixture.engine());
+    SearchOptions options;
+    options.limit = test::SearchFixture::seed_passages + test::SearchFixture::token_passages;
+    options.highlight = false;
+    const std::string question = "neutropenia infection risk";
+    std::map<std::string, double> plain;
+    for (const Hit& hit : searcher.search(question, options).hits) plain[hit.id] = hit.score;
+    REQUIRE(plain.size() > 3);
+
+    // The focus: passages with "febrile" in their text.
+    const double share = GENERATE(0.0, 0.25, 0.5);
+    CAPTURE(share);
+    SearchContext context;
+    context.focus = Xapian::Query("febril");
+    context.off_focus_share = share;
+    const SearchResults focused = searcher.search(fixture.engine().parse(question), options, context);
+    std::size_t on = 0;
+    for (const Hit& hit : focused.hits) {
+        CAPTURE(hit.id, hit.snippet.text);
+        REQUIRE(plain.count(hit.id) == 1);
+        const bool on_focus = hit.snippet.text.find("ebrile") != std::string::npos;
+        on += on_focus;
+        if (on_focus) CHECK(hit.score == Approx(plain[hit.id]).epsilon(1e-6));
+        else CHECK(hit.score == Approx(share * plain[hit.id]).epsilon(1e-6));
+    }
+    CHECK(on > 0);
+    CHECK(focused.hits.size() == (share == 0.0 ? on : plain.size()));
+}
