@@ -18,7 +18,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 
     // Rank the articles.
     std::vector<ScoredDocument> ranked;
-    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring), k);
+    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), k);
 
     // Remember the turn.
     if (conversation_) {

@@ -127,9 +127,13 @@ ArticleScores Engine::best_passages(const Xapian::Query& scoring, const std::vec
     return scores;
 }
 
-Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions) const {
+Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, const Question& question, bool in_context,
+                                   std::vector<Expansion>* expansions) const {
     const FeedbackOptions& feedback = options_.ranking.feedback;
-    if (!feedback.enabled || scoring.empty()) return scoring;
+    if (!feedback.enabled || scoring.empty() || in_context) return scoring;
+    const auto words = std::count_if(question.concepts.begin(), question.concepts.end(),
+                                     [](const Concept& c) { return !c.frame && !c.referent && !c.excluded; });
+    if (feedback.max_question_words > 0 && static_cast<std::size_t>(words) > feedback.max_question_words) return scoring;
 
     // The top article documents are taken as relevant.
     Xapian::Enquire first = enquire(restrict(scoring, schema::kind_article));

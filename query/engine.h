@@ -53,7 +53,10 @@ public:
     ArticleScores best_passages(const Xapian::Query& scoring, const std::vector<ArticleNumber>& candidates) const;
 
     // Pseudo-relevance feedback: the scoring query plus the best terms of the top article documents.
-    Xapian::Query add_feedback(const Xapian::Query& scoring, std::vector<Expansion>* expansions = nullptr) const;
+    // Only for a short question (feedback.max_question_words) asked on its own: a conversation's context
+    // already says what the question is about.
+    Xapian::Query add_feedback(const Xapian::Query& scoring, const Question& question, bool in_context,
+                               std::vector<Expansion>* expansions = nullptr) const;
 
     Xapian::Enquire enquire(const Xapian::Query& query) const;
 

@@ -28,10 +28,11 @@ struct FieldWeights {
 };
 
 struct FeedbackOptions {
-    bool enabled = false;       // pseudo-relevance feedback from the top documents (Xapian's ESet)
+    bool enabled = true;        // pseudo-relevance feedback from the top documents (Xapian's ESet)
     std::size_t documents = 10;
     std::size_t terms = 10;
     double weight = 0.3;        // of the feedback clause relative to the question
+    std::size_t max_question_words = 1;  // only questions of at most this many content words (0: any)
 };
 
 // The term weighting model. BM25 is the default; the others are Xapian's, kept for measured comparisons.

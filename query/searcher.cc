@@ -50,7 +50,7 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
     BuiltQuery built = engine_.build(results.question);
     Xapian::Query scoring = with_context(built.query, context);
     if (scoring.empty()) return results;  // nothing searchable: stopwords only, punctuation, ...
-    scoring = engine_.add_feedback(scoring, &built.expansions);
+    scoring = engine_.add_feedback(scoring, results.question, !context.clauses.empty(), &built.expansions);
 
     // Article evidence: every passage earns part of its article's own score.
     const RankingOptions& ranking = engine_.ranking();

@@ -96,3 +96,25 @@ TEST_CASE("passages off the conversation's focus keep exactly their share of the
     CHECK(on > 0);
     CHECK(focused.hits.size() == (share == 0.0 ? on : plain.size()));
 }
+
+TEST_CASE("feedback expands a one-word question only, and never one a conversation's context explains", "[query][feedback]") {
+    static const test::SearchFixture fixture;  // the shipped ranking: feedback for questions of one content word
+    REQUIRE(fixture.engine().ranking().feedback.enabled);
+    REQUIRE(fixture.engine().ranking().feedback.max_question_words == 1);
+    const Searcher searcher(fixture.engine());
+    const auto fed_back = [](const SearchResults& results) {
+        return std::any_of(results.expansions.begin(), results.expansions.end(),
+                           [](const Expansion& e) { return e.reason.starts_with("feedback"); });
+    };
+    const auto [question, expanded] = GENERATE(table<std::string, bool>({
+        {"neutropenia", true},
+        {"What is neutropenia?", true},   // question words are not content
+        {"neutropenia infection", false},
+        {"febrile neutropenia antibiotics", false},
+    }));
+    CAPTURE(question);
+    CHECK(fed_back(fixture.search(question)) == expanded);
+    SearchContext context;
+    context.clauses.emplace_back("leukopenia");
+    CHECK_FALSE(fed_back(searcher.search(fixture.engine().parse(question), {}, context)));
+}
