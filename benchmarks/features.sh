@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # The changes measured, one per line: label | `medsearch eval` flags. The first line is the reference (the
 # shipped ranking, no flags); a later line without flags measures it again, to show the noise. Features on
-# by default are switched off; features off by default (feedback) are switched on at a plausible
+# by default are switched off; features off by default (proximity) are switched on at a plausible
 # setting. Names: `medsearch eval --help` (--ranking).
 readonly CONFIGURATIONS='
 shipped ranking                      |
@@ -19,8 +19,10 @@ heading field off                    | --ranking fields.heading=0
 section field off                    | --ranking fields.section=0
 question words at full weight        | --ranking question_word_weight=1
 bundled synonyms off                 | --no-bundled-synonyms
-proximity off                        | --ranking proximity_weight=0
-feedback on (10 documents, 10 terms) | --ranking feedback.enabled=1
+derivational variants off            | --ranking derivation_weight=0
+feedback off                         | --ranking feedback.enabled=0
+feedback for every question          | --ranking feedback.max_question_words=0
+proximity on (weight 0.05)           | --ranking proximity_weight=0.05
 shipped ranking again (noise)        |
 '
 

@@ -55,7 +55,8 @@ struct RankingOptions {
     double derivation_weight = 0.5;      // a word's noun the stemmer keeps apart ("treated": "treatment"), as a weaker clause
     double synonym_weight = 0.2;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
-    double proximity_weight = 0.05;      // bonus for content words close together (0 disables)
+    double proximity_weight = 0.0;       // bonus for neighbouring content words close together (0: off; it costs
+                                         // up to 19x the query time for +-0.01 nDCG: benchmarks/results/features.md)
     unsigned proximity_window = 8;
     double article_weight = 0.3;         // passage ranking: share of the article's own score
     double passage_weight = 1.0;         // document ranking: share of the best passage's score
