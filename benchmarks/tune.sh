@@ -20,7 +20,7 @@ passage_weight              | 0 0.25 0.5 1
 synonym_weight              | 0 0.2 0.3 0.5
 feedback.enabled            | 0 1
 feedback.max_question_words | 0 1 2 3
-derivations                 | 0 1
+derivation_weight           | 0 0.25 0.5 1
 context.subject_weight      | 0.15 0.25 0.35 0.5 0.75
 context.answer_title_weight | 0 0.3 0.6 1
 '
