@@ -89,6 +89,9 @@ objective() {
         printf "%.5f", total / sum }'
 }
 
+# A change counts only when it raises the objective by more than the noise of a rerun.
+improves() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b + 0.0005) }'; }
+
 # No gain on one set may be bought with a loss on another: a change is refused when any single-question
 # set (SciFact, NFCorpus, MEDIQA) falls more than 1% below the starting point.
 keeps_every_set() {
@@ -125,7 +128,7 @@ for round in $(seq "$ROUNDS"); do
             score=$(objective "$scores" "$base_scores")
             step=$((step + 1))
             kept=no
-            if awk -v a="$score" -v b="$best" 'BEGIN { exit !(a > b + 0.0005) }' && keeps_every_set "$scores" "$base_scores"; then
+            if improves "$score" "$best" && keeps_every_set "$scores" "$base_scores"; then
                 best=$score
                 chosen[$name]=$value
                 kept=yes
@@ -137,8 +140,8 @@ for round in $(seq "$ROUNDS"); do
 done
 
 # Second stage: the weights only sectioned articles exercise (sub-heading, section, the article's own
-# score under each passage, the share a passage off the conversation's subject keeps), on passage search over MedQuAD as articles, judged at MedQuAD's
-# question-answer pairs by follow-up dev (sessions 1-50, every turn fully specified; turns >= 2 in
+# score under each passage, the share a passage off the conversation's subject keeps), on passage search
+# over MedQuAD as articles, judged at MedQuAD's question-answer pairs by follow-up dev (sessions 1-50, every turn fully specified; turns >= 2 in
 # conversation). The first stage's choices stay in force.
 readonly SEARCH_GRID='
 fields.heading | 0 0.5 1 1.5 2
@@ -189,7 +192,7 @@ while IFS='|' read -r name values; do
         score=$(awk -v s="$scores" 'BEGIN { split(s, v, " "); printf "%.5f", (v[1] + v[2]) / 2 }')
         step=$((step + 1))
         kept=no
-        if awk -v a="$score" -v b="$search_best" 'BEGIN { exit !(a > b + 0.0005) }'; then
+        if improves "$score" "$search_best"; then
             search_best=$score
             search_chosen[$name]=$value
             kept=yes

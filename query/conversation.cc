@@ -11,8 +11,6 @@ namespace {
 // How many of a turn's best articles the conversation remembers.
 constexpr std::size_t kRememberedAnswers = 3;
 
-bool is_content(const Concept& concept_) { return !concept_.excluded && !concept_.frame && !concept_.referent; }
-
 // Runs of consecutive content concepts (question words and referents break a run).
 std::vector<std::vector<Concept>> content_runs(const Question& question) {
     std::vector<std::vector<Concept>> runs(1);
@@ -148,19 +146,21 @@ ContextResolution Conversation::resolve(const Question& question) const {
         resolution.context.highlight_terms.insert(resolution.context.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         if (!concept_.joined.empty()) resolution.context.highlight_terms.push_back(concept_.joined);
     }
-    if (!subject_clauses.empty() && options.subject_weight > 0) {
-        resolution.context.clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                                Xapian::Query(Xapian::Query::OP_OR, subject_clauses.begin(), subject_clauses.end()),
-                                                options.subject_weight);
-        resolution.context.expansions.push_back({"subject carried from earlier turns: " + resolution.reason, last.subject,
-                                                 options.subject_weight});
-    }
-    // A follow-up is about its subject: passages that match none of the subject's words (in any field,
-    // the article title included) are most likely about something else.
-    if (!subject_clauses.empty() && options.off_subject_share < 1.0) {
-        resolution.context.focus = Xapian::Query(Xapian::Query::OP_OR, subject_clauses.begin(), subject_clauses.end());
-        resolution.context.off_focus_share = options.off_subject_share;
-        resolution.context.expansions.push_back({"passages matching none of the subject's words keep this share", last.subject, options.off_subject_share});
+    if (!subject_clauses.empty()) {
+        const Xapian::Query subject(Xapian::Query::OP_OR, subject_clauses.begin(), subject_clauses.end());
+        if (options.subject_weight > 0) {
+            resolution.context.clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, subject, options.subject_weight);
+            resolution.context.expansions.push_back({"subject carried from earlier turns: " + resolution.reason, last.subject,
+                                                     options.subject_weight});
+        }
+        // A follow-up is about its subject: passages that match none of the subject's words (in any
+        // field, the article title included) are most likely about something else.
+        if (options.off_subject_share < 1.0) {
+            resolution.context.focus = subject;
+            resolution.context.off_focus_share = options.off_subject_share;
+            resolution.context.expansions.push_back(
+                {"passages matching none of the subject's words keep this share", last.subject, options.off_subject_share});
+        }
     }
     if (!last.subject_title.empty() && options.answer_title_weight > 0) {
         const Question title = engine_.parse(last.subject_title);

@@ -45,7 +45,8 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
 
-    // Passage evidence for the best candidates: each one's best passage, weighted. Scores only grow, so the candidates below the re-ranked ones stay below them.
+    // Passage evidence for the best candidates: each one's best passage, weighted. Scores only grow, so
+    // the candidates below the re-ranked ones stay below them.
     const std::size_t depth = std::min(candidates.size(), ranking.rerank_depth);
     if (ranking.passage_weight > 0 && depth > 0) {
         std::vector<ArticleNumber> numbers;

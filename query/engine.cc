@@ -131,9 +131,7 @@ Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, const Question&
                                    std::vector<Expansion>* expansions) const {
     const FeedbackOptions& feedback = options_.ranking.feedback;
     if (!feedback.enabled || scoring.empty() || in_context) return scoring;
-    const auto words = std::count_if(question.concepts.begin(), question.concepts.end(),
-                                     [](const Concept& c) { return !c.frame && !c.referent && !c.excluded; });
-    if (feedback.max_question_words > 0 && static_cast<std::size_t>(words) > feedback.max_question_words) return scoring;
+    if (feedback.max_question_words > 0 && question.content_count() > feedback.max_question_words) return scoring;
 
     // The top article documents are taken as relevant.
     Xapian::Enquire first = enquire(restrict(scoring, schema::kind_article));

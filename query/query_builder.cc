@@ -69,6 +69,13 @@ Xapian::Query expression_in_field(const std::vector<Concept>& expression, std::s
     return phrase(terms, prefix, span);
 }
 
+// The same query in each weighted field (body, title, heading, section), any of them matching.
+template <typename PerField>
+Xapian::Query in_every_field(const FieldWeights& w, PerField per_field) {
+    return any_of({scaled(w.body, per_field(schema::body)), scaled(w.title, per_field(schema::title)),
+                   scaled(w.heading, per_field(schema::heading)), scaled(w.section, per_field(schema::section))});
+}
+
 std::string describe(const std::vector<Concept>& expression) {
     std::string text;
     for (const Concept& concept_ : expression)
@@ -93,19 +100,11 @@ std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking) {
 }
 
 Xapian::Query QueryBuilder::concept_query(const Concept& concept_) const {
-    const FieldWeights& w = ranking_.fields;
-    return any_of({scaled(w.body, concept_in_field(concept_, schema::body)),
-                   scaled(w.title, concept_in_field(concept_, schema::title)),
-                   scaled(w.heading, concept_in_field(concept_, schema::heading)),
-                   scaled(w.section, concept_in_field(concept_, schema::section))});
+    return in_every_field(ranking_.fields, [&](std::string_view prefix) { return concept_in_field(concept_, prefix); });
 }
 
 Xapian::Query QueryBuilder::expression_query(const std::vector<Concept>& expression) const {
-    const FieldWeights& w = ranking_.fields;
-    return any_of({scaled(w.body, expression_in_field(expression, schema::body)),
-                   scaled(w.title, expression_in_field(expression, schema::title)),
-                   scaled(w.heading, expression_in_field(expression, schema::heading)),
-                   scaled(w.section, expression_in_field(expression, schema::section))});
+    return in_every_field(ranking_.fields, [&](std::string_view prefix) { return expression_in_field(expression, prefix); });
 }
 
 Xapian::Query QueryBuilder::title_query(const std::vector<Concept>& expression) const {
@@ -120,9 +119,7 @@ Xapian::Query QueryBuilder::synonym_group_query(const std::vector<const std::vec
         for (const std::vector<Concept>* name : names) alternatives.push_back(expression_in_field(*name, prefix));
         return Xapian::Query(Op::OP_SYNONYM, alternatives.begin(), alternatives.end());
     };
-    const FieldWeights& w = ranking_.fields;
-    return any_of({scaled(w.body, group_in_field(schema::body)), scaled(w.title, group_in_field(schema::title)),
-                   scaled(w.heading, group_in_field(schema::heading)), scaled(w.section, group_in_field(schema::section))});
+    return in_every_field(ranking_.fields, group_in_field);
 }
 
 BuiltQuery QueryBuilder::build(const Question& question) const {
@@ -140,14 +137,10 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
         clauses.push_back(scaled(weight, concept_query(concept_)));
         // The word's other stems ("treatment" for "treated") count less than the word as asked: the noun
         // names a heading, the verb is everywhere in body text, so neither stands in fully for the other.
-        if (!concept_.variants.empty()) {
-            const FieldWeights& w = ranking_.fields;
-            clauses.push_back(scaled(weight * ranking_.derivation_weight,
-                                     any_of({scaled(w.body, variants_in_field(concept_, schema::body)),
-                                             scaled(w.title, variants_in_field(concept_, schema::title)),
-                                             scaled(w.heading, variants_in_field(concept_, schema::heading)),
-                                             scaled(w.section, variants_in_field(concept_, schema::section))})));
-        }
+        if (!concept_.variants.empty())
+            clauses.push_back(scaled(weight * ranking_.derivation_weight, in_every_field(ranking_.fields, [&](std::string_view prefix) {
+                                         return variants_in_field(concept_, prefix);
+                                     })));
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());

@@ -142,9 +142,10 @@ bool is_question_word(std::string_view folded_word) {
     return std::binary_search(kQuestionWords.begin(), kQuestionWords.end(), folded_word);
 }
 
+bool is_content(const Concept& concept_) { return !concept_.excluded && !concept_.frame && !concept_.referent; }
+
 std::size_t Question::content_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.excluded && !c.frame && !c.referent; }));
+    return static_cast<std::size_t>(std::count_if(concepts.begin(), concepts.end(), is_content));
 }
 
 Question parse_question(std::string_view raw, const Analyzer& analyzer, const QuestionOptions& options) {

@@ -27,6 +27,9 @@ struct Concept {
     std::size_t end = 0;
 };
 
+// A concept that says what the question is about: not excluded, not a question word, not a referent.
+bool is_content(const Concept& concept_);
+
 struct QuestionOptions {
     std::size_t max_bytes = 4096;   // an enormous question keeps its beginning
     std::size_t max_concepts = 64;  // and at most this many concepts
