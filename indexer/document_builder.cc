@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/char_ngrams.h"
 #include "common/errors.h"
 #include "indexer/schema.h"
 
@@ -52,6 +53,14 @@ std::uint32_t add_postings(Xapian::Document& document, const std::vector<Token>&
         document.add_posting(std::string(prefix) + token.term, base + token.position);
     }
     return last;
+}
+
+// The character n-grams of the tokens' words, as non-positional terms (each occurrence adds to the wdf).
+void add_ngrams(Xapian::Document& document, const std::vector<Token>& tokens) {
+    for (const Token& token : tokens) {
+        if (token.stopword || token.term.empty()) continue;
+        for (const std::string& gram : character_ngrams(token.word)) document.add_term(std::string(schema::ngram) + gram);
+    }
 }
 
 // Words worth offering as spelling corrections: alphabetic, at least three letters, not stopwords.
@@ -158,14 +167,18 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
         shared.title.insert(shared.title.end(), tokens.begin(), tokens.end());
     }
 
-    // The article document: every passage's words, with headings and sections in their own fields.
+    // The article document: every passage's words, with headings and sections in their own fields. The
+    // title also opens the body, as one text with the article's words (an abstract's title is its most
+    // telling sentence), and every word adds its character n-grams.
     Xapian::Document whole;
     whole.add_boolean_term(std::string(schema::unique_id) + article.id);
     add_boolean_terms(whole, article, schema::kind_article);
     add_postings(whole, shared.title, schema::title, 0);
+    std::uint32_t body_base = shared.title.empty() ? 0 : add_postings(whole, shared.title, schema::body, 0) + kPositionGap;
+    add_ngrams(whole, shared.title);
     built.documents.push_back({article.id, Xapian::Document()});
 
-    std::uint32_t body_base = 0, heading_base = 0, section_base = 0;
+    std::uint32_t heading_base = 0, section_base = 0;
     std::size_t body_words = 0;
     const std::string* previous_heading = nullptr;
     const std::string* previous_section = nullptr;
@@ -178,6 +191,7 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
         built.documents.push_back(build_passage(article, shared, passage, ordinal + 1, fields));
 
         body_base = add_postings(whole, body, schema::body, body_base) + kPositionGap;
+        add_ngrams(whole, body);
         body_words += count_words(body);
         if (previous_heading == nullptr || *previous_heading != passage.heading)
             heading_base = add_postings(whole, heading, schema::heading, heading_base) + kPositionGap;

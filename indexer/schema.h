@@ -16,6 +16,9 @@ inline constexpr std::string_view body = "";          // the passage (or whole a
 inline constexpr std::string_view title = "S";        // the article title and the focus's synonyms
 inline constexpr std::string_view heading = "XH";     // the sub-heading the passage stands under
 inline constexpr std::string_view section = "XT";     // the words of the section name
+// Sub-word evidence (not positional; article documents only): the character n-grams of the title's and
+// body's words (analysis/char_ngrams.h), "XN$rib", "XNribo", ...
+inline constexpr std::string_view ngram = "XN";
 // Boolean terms (filters, deletion, collapse):
 inline constexpr std::string_view unique_id = "Q";    // one per document: the document id below
 inline constexpr std::string_view article = "XA";     // the article id, on every document of the article

@@ -18,7 +18,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 
     // Rank the articles.
     std::vector<ScoredDocument> ranked;
-    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), k);
+    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), built.grams, k);
 
     // Remember the turn.
     if (conversation_) {
@@ -29,7 +29,8 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
     return ranked;
 }
 
-std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, std::size_t k) const {
+std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, const Xapian::Query& grams,
+                                                             std::size_t k) const {
     const RankingOptions& ranking = engine_->ranking();
     const ArticleMap& articles = engine_->articles();
 
@@ -44,6 +45,18 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
                                      .get_mset(0, static_cast<Xapian::doccount>(std::max(k, ranking.candidate_articles)));
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
+    const auto best_first = [](const Candidate& a, const Candidate& b) {
+        return a.score != b.score ? a.score > b.score : a.document < b.document;
+    };
+
+    // Sub-word evidence for every candidate.
+    if (!grams.empty() && !candidates.empty()) {
+        std::vector<Xapian::docid> documents;
+        for (std::size_t i = 0; i < candidates.size() && i < ranking.ngram_depth; ++i) documents.push_back(candidates[i].document);
+        const std::vector<double> evidence = engine_->score_documents(grams, documents);
+        for (std::size_t i = 0; i < documents.size(); ++i) candidates[i].score += evidence[i];
+        std::sort(candidates.begin(), candidates.end(), best_first);
+    }
 
     // Passage evidence for the best candidates: each one's best passage, weighted. Scores only grow, so
     // the candidates below the re-ranked ones stay below them.
@@ -58,9 +71,7 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     }
 
     // Best first; equal scores in index order, so runs are deterministic.
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        return a.score != b.score ? a.score > b.score : a.document < b.document;
-    });
+    std::sort(candidates.begin(), candidates.end(), best_first);
     std::vector<ScoredDocument> documents;
     for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});
     return documents;

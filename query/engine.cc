@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/char_ngrams.h"
 #include "analysis/derivation.h"
 #include "indexer/open_index.h"
 #include "indexer/schema.h"
@@ -48,11 +49,27 @@ Engine::Engine(const std::filesystem::path& database, EngineOptions options)
 
 Question Engine::parse(std::string_view text) const {
     Question question = parse_question(text, analyzer_);
-    if (options_.ranking.derivation_weight <= 0) return question;
-    for (Concept& concept_ : question.concepts) {
-        if (concept_.phrase || concept_.excluded || concept_.terms.size() != 1 || !concept_.joined.empty()) continue;
-        for (std::string& variant : derivational_variants(concept_.terms.front()))
-            if (database_.term_exists(variant)) concept_.variants.push_back(std::move(variant));
+    const RankingOptions& ranking = options_.ranking;
+    if (ranking.derivation_weight > 0) {
+        for (Concept& concept_ : question.concepts) {
+            if (concept_.phrase || concept_.excluded || concept_.terms.size() != 1 || !concept_.joined.empty()) continue;
+            for (std::string& variant : derivational_variants(concept_.terms.front()))
+                if (database_.term_exists(variant)) concept_.variants.push_back(std::move(variant));
+        }
+    }
+    if (ranking.ngram_weight > 0) {
+        // A gram in (nearly) every article says nothing and costs a long posting list.
+        const double articles = database_.get_termfreq(kind_term(schema::kind_article));
+        const double most = ranking.ngram_max_document_share * articles;
+        for (Concept& concept_ : question.concepts) {
+            if (!is_content(concept_)) continue;
+            for (const std::string& word : concept_.words)
+                for (const std::string& gram : character_ngrams(word)) {
+                    std::string term = std::string(schema::ngram) + gram;
+                    const Xapian::doccount frequency = database_.get_termfreq(term);
+                    if (frequency > 0 && frequency <= most) concept_.grams.push_back(std::move(term));
+                }
+        }
     }
     return question;
 }
@@ -102,11 +119,34 @@ Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const Art
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
 }
 
-ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count) const {
+ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& grams) const {
     ArticleScores scores;
     const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
+    std::vector<Xapian::docid> documents;  // the top ngram_depth, which sub-word evidence re-scores
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());
+        if (const auto article = articles().article_of(*match)) {
+            scores.emplace(*article, match.get_weight());
+            if (documents.size() < options_.ranking.ngram_depth) documents.push_back(*match);
+        }
+    if (grams.empty()) return scores;
+    const std::vector<double> evidence = score_documents(grams, documents);
+    for (std::size_t i = 0; i < documents.size(); ++i) scores[*articles().article_of(documents[i])] += evidence[i];
+    return scores;
+}
+
+std::vector<double> Engine::score_documents(const Xapian::Query& query, const std::vector<Xapian::docid>& documents) const {
+    std::vector<double> scores(documents.size(), 0.0);
+    if (documents.empty() || query.empty()) return scores;
+    // A posting source lists the documents and filters the query, so Xapian only visits them.
+    std::vector<std::pair<Xapian::docid, double>> listed;
+    for (const Xapian::docid document : documents) listed.emplace_back(document, 0.0);
+    auto* only_these = new DocumentBonus(std::move(listed));
+    const Xapian::Query filtered(Xapian::Query::OP_FILTER, query, Xapian::Query(only_these->release()));
+    const Xapian::MSet matches = enquire(filtered).get_mset(0, static_cast<Xapian::doccount>(documents.size()));
+    std::unordered_map<Xapian::docid, double> found;
+    for (auto match = matches.begin(); match != matches.end(); ++match) found.emplace(*match, match.get_weight());
+    for (std::size_t i = 0; i < documents.size(); ++i)
+        if (const auto hit = found.find(documents[i]); hit != found.end()) scores[i] = hit->second;
     return scores;
 }
 

@@ -124,7 +124,7 @@ Xapian::Query QueryBuilder::synonym_group_query(const std::vector<const std::vec
 
 BuiltQuery QueryBuilder::build(const Question& question) const {
     BuiltQuery built;
-    std::vector<Xapian::Query> clauses, excluded;
+    std::vector<Xapian::Query> clauses, excluded, gram_clauses;
 
     // Each concept in every field; question words weigh little.
     for (const Concept& concept_ : question.concepts) {
@@ -141,6 +141,9 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
             clauses.push_back(scaled(weight * ranking_.derivation_weight, in_every_field(ranking_.fields, [&](std::string_view prefix) {
                                          return variants_in_field(concept_, prefix);
                                      })));
+        // Sub-word evidence: the concept's character n-grams as one clause, any of them matching.
+        if (!concept_.grams.empty() && ranking_.ngram_weight > 0)
+            gram_clauses.push_back(scaled(weight * ranking_.ngram_weight, Xapian::Query(Op::OP_OR, concept_.grams.begin(), concept_.grams.end())));
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());
@@ -179,6 +182,7 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
     built.query = any_of(clauses);
     if (!excluded.empty() && !built.query.empty())
         built.query = Xapian::Query(Op::OP_AND_NOT, built.query, any_of(excluded));
+    if (!built.query.empty()) built.grams = any_of(gram_clauses);
     std::sort(built.highlight_terms.begin(), built.highlight_terms.end());
     built.highlight_terms.erase(std::unique(built.highlight_terms.begin(), built.highlight_terms.end()), built.highlight_terms.end());
     return built;

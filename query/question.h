@@ -18,6 +18,7 @@ struct Concept {
     std::vector<std::string> words;  // the folded words behind the terms (for spelling and synonyms)
     std::string joined;              // a compound written as one word ("gcsf"); empty otherwise
     std::vector<std::string> variants;  // a plain word's other indexed stems ("treat": "treatment"), matched as it
+    std::vector<std::string> grams;  // its words' character n-grams found in the index (sub-word evidence)
     bool phrase = false;             // the terms must stand together (quotes, compounds)
     bool excluded = false;           // "-word": passages with it are dropped
     bool frame = false;              // a question word ("what", "how", "does"): it carries little content

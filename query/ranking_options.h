@@ -58,6 +58,10 @@ struct RankingOptions {
     FieldWeights fields;
     double question_word_weight = 0.2;   // "what", "how", "does": present, but the content words decide
     double derivation_weight = 0.5;      // a word's noun the stemmer keeps apart ("treated": "treatment"), as a weaker clause
+    double ngram_weight = 0.2;           // the content words' character 4-grams against the article's (sub-word
+                                         // evidence: "ribosomopathies" meets "ribosome"), each word's grams one clause
+    double ngram_max_document_share = 1.0;  // grams in more than this share of the articles are not searched
+    std::size_t ngram_depth = 100;       // the top articles (by the words) that sub-word evidence re-scores
     double synonym_weight = 0.2;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
     double proximity_weight = 0.0;       // bonus for neighbouring content words close together (0: off; it costs

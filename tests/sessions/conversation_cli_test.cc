@@ -115,9 +115,16 @@ TEST_CASE("on the bundled corpus the follow-up about treatment is answered from 
     INFO(follow_up.out << follow_up.err);
     const std::vector<nlohmann::json> hits = hits_of_answer(follow_up.out, 0);
     REQUIRE(hits.size() == 3);
-    for (const nlohmann::json& hit : hits) CHECK(hit.at("article") == "leukopenia");
+    // Every hit is the leukopenia article's, the first speaks of treating it, and the passages under
+    // "Management and Treatment" are reached through the derivational variant.
+    bool treatment_heading = false;
+    for (const nlohmann::json& hit : hits) {
+        CHECK(hit.at("article") == "leukopenia");
+        treatment_heading = treatment_heading || hit.at("heading").get<std::string>().find("Treatment") != std::string::npos;
+    }
     const std::string first = hits.front().at("heading").get<std::string>() + " " + hits.front().at("text").get<std::string>();
-    CHECK_THAT(first, Catch::Contains("reatment"));
+    CHECK_THAT(first, Catch::Contains("treat", Catch::CaseSensitive::No));
+    CHECK(treatment_heading);
 }
 
 TEST_CASE("explain in text shows the resolution, the subject and each added clause with its weight", "[sessions][cli]") {
