@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/char_ngrams.h"
+#include "analysis/word_pairs.h"
 #include "common/errors.h"
 #include "indexer/schema.h"
 
@@ -61,6 +62,14 @@ void add_ngrams(Xapian::Document& document, const std::vector<Token>& tokens) {
         if (token.stopword || token.term.empty()) continue;
         for (const std::string& gram : character_ngrams(token.word)) document.add_term(std::string(schema::ngram) + gram);
     }
+}
+
+// Each two neighbouring words of one text as one non-positional term.
+void add_pairs(Xapian::Document& document, const std::vector<Token>& tokens) {
+    std::vector<PositionedTerm> words;
+    for (const Token& token : tokens)
+        if (token.role == Token::Role::word && !token.stopword && !token.term.empty()) words.push_back({token.term, token.position});
+    for (const std::string& pair : adjacent_pairs(words)) document.add_term(std::string(schema::word_pair) + pair);
 }
 
 // Words worth offering as spelling corrections: alphabetic, at least three letters, not stopwords.
@@ -176,6 +185,7 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
     add_postings(whole, shared.title, schema::title, 0);
     std::uint32_t body_base = shared.title.empty() ? 0 : add_postings(whole, shared.title, schema::body, 0) + kPositionGap;
     add_ngrams(whole, shared.title);
+    add_pairs(whole, shared.title);
     built.documents.push_back({article.id, Xapian::Document()});
 
     std::uint32_t heading_base = 0, section_base = 0;
@@ -192,6 +202,7 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
 
         body_base = add_postings(whole, body, schema::body, body_base) + kPositionGap;
         add_ngrams(whole, body);
+        add_pairs(whole, body);
         body_words += count_words(body);
         if (previous_heading == nullptr || *previous_heading != passage.heading)
             heading_base = add_postings(whole, heading, schema::heading, heading_base) + kPositionGap;

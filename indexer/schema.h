@@ -19,6 +19,9 @@ inline constexpr std::string_view section = "XT";     // the words of the sectio
 // Sub-word evidence (not positional; article documents only): the character n-grams of the title's and
 // body's words (analysis/char_ngrams.h), "XN$rib", "XNribo", ...
 inline constexpr std::string_view ngram = "XN";
+// Phrase evidence (not positional; article documents only): neighbouring words' stems as one term
+// (analysis/word_pairs.h), "XPfebril neutropenia".
+inline constexpr std::string_view word_pair = "XP";
 // Boolean terms (filters, deletion, collapse):
 inline constexpr std::string_view unique_id = "Q";    // one per document: the document id below
 inline constexpr std::string_view article = "XA";     // the article id, on every document of the article

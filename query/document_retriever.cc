@@ -18,7 +18,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 
     // Rank the articles.
     std::vector<ScoredDocument> ranked;
-    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), built.grams, k);
+    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), built.evidence, k);
 
     // Remember the turn.
     if (conversation_) {
@@ -29,7 +29,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
     return ranked;
 }
 
-std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, const Xapian::Query& grams,
+std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, const Xapian::Query& evidence,
                                                              std::size_t k) const {
     const RankingOptions& ranking = engine_->ranking();
     const ArticleMap& articles = engine_->articles();
@@ -49,12 +49,13 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
         return a.score != b.score ? a.score > b.score : a.document < b.document;
     };
 
-    // Sub-word evidence for every candidate.
-    if (!grams.empty() && !candidates.empty()) {
+    // Sub-word and pair evidence for the best candidates. Scores only grow, so the candidates below the
+    // re-scored ones stay below them.
+    if (!evidence.empty() && !candidates.empty()) {
         std::vector<Xapian::docid> documents;
-        for (std::size_t i = 0; i < candidates.size() && i < ranking.ngram_depth; ++i) documents.push_back(candidates[i].document);
-        const std::vector<double> evidence = engine_->score_documents(grams, documents);
-        for (std::size_t i = 0; i < documents.size(); ++i) candidates[i].score += evidence[i];
+        for (std::size_t i = 0; i < candidates.size() && i < ranking.evidence_depth; ++i) documents.push_back(candidates[i].document);
+        const std::vector<double> extra = engine_->score_documents(evidence, documents);
+        for (std::size_t i = 0; i < documents.size(); ++i) candidates[i].score += extra[i];
         std::sort(candidates.begin(), candidates.end(), best_first);
     }
 

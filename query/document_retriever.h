@@ -19,9 +19,9 @@ public:
     // From now on each question is the next turn of one conversation.
     void begin_conversation() override { conversation_.emplace(*engine_); }
 
-    // Ranks articles for an already built scoring query: each by its article document, its sub-word
-    // evidence (`grams`, BuiltQuery::grams) and its best passage.
-    std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, const Xapian::Query& grams, std::size_t k) const;
+    // Ranks articles for an already built scoring query: each by its article document, its article
+    // evidence (BuiltQuery::evidence: sub-word and pairs) and its best passage.
+    std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, const Xapian::Query& evidence, std::size_t k) const;
 
     const Engine& engine() const { return *engine_; }
 

@@ -119,18 +119,18 @@ Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const Art
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
 }
 
-ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& grams) const {
+ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence) const {
     ArticleScores scores;
     const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
-    std::vector<Xapian::docid> documents;  // the top ngram_depth, which sub-word evidence re-scores
+    std::vector<Xapian::docid> documents;  // the top evidence_depth, which the evidence re-scores
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles().article_of(*match)) {
             scores.emplace(*article, match.get_weight());
-            if (documents.size() < options_.ranking.ngram_depth) documents.push_back(*match);
+            if (documents.size() < options_.ranking.evidence_depth) documents.push_back(*match);
         }
-    if (grams.empty()) return scores;
-    const std::vector<double> evidence = score_documents(grams, documents);
-    for (std::size_t i = 0; i < documents.size(); ++i) scores[*articles().article_of(documents[i])] += evidence[i];
+    if (evidence.empty()) return scores;
+    const std::vector<double> extra = score_documents(evidence, documents);
+    for (std::size_t i = 0; i < documents.size(); ++i) scores[*articles().article_of(documents[i])] += extra[i];
     return scores;
 }
 

@@ -47,9 +47,9 @@ public:
     // `bonus` gets that article's bonus added when the question matches it.
     Xapian::Query with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const;
 
-    // The best `count` articles by their article documents' scores, plus their sub-word evidence (`grams`,
-    // BuiltQuery::grams; empty: none).
-    ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& grams = {}) const;
+    // The best `count` articles by their article documents' scores, the top evidence_depth of them plus their
+    // article evidence (BuiltQuery::evidence; empty: none).
+    ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence = {}) const;
     // The query's score for each of the given documents (0 where it does not match), scoring no other.
     std::vector<double> score_documents(const Xapian::Query& query, const std::vector<Xapian::docid>& documents) const;
     // Each candidate article's best passage score (articles with no matching passage are left out).

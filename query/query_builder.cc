@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/word_pairs.h"
 #include "indexer/schema.h"
 
 namespace medsearch {
@@ -124,7 +125,7 @@ Xapian::Query QueryBuilder::synonym_group_query(const std::vector<const std::vec
 
 BuiltQuery QueryBuilder::build(const Question& question) const {
     BuiltQuery built;
-    std::vector<Xapian::Query> clauses, excluded, gram_clauses;
+    std::vector<Xapian::Query> clauses, excluded, evidence;
 
     // Each concept in every field; question words weigh little.
     for (const Concept& concept_ : question.concepts) {
@@ -143,7 +144,7 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
                                      })));
         // Sub-word evidence: the concept's character n-grams as one clause, any of them matching.
         if (!concept_.grams.empty() && ranking_.ngram_weight > 0)
-            gram_clauses.push_back(scaled(weight * ranking_.ngram_weight, Xapian::Query(Op::OP_OR, concept_.grams.begin(), concept_.grams.end())));
+            evidence.push_back(scaled(weight * ranking_.ngram_weight, Xapian::Query(Op::OP_OR, concept_.grams.begin(), concept_.grams.end())));
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());
@@ -182,7 +183,18 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
     built.query = any_of(clauses);
     if (!excluded.empty() && !built.query.empty())
         built.query = Xapian::Query(Op::OP_AND_NOT, built.query, any_of(excluded));
-    if (!built.query.empty()) built.grams = any_of(gram_clauses);
+    // Pairs: neighbouring content words as one term, where the question has them side by side.
+    if (ranking_.pair_weight > 0) {
+        std::vector<PositionedTerm> words;
+        for (const Concept& concept_ : question.concepts) {
+            if (!is_content(concept_)) continue;
+            for (std::size_t i = 0; i < concept_.terms.size(); ++i)
+                words.push_back({concept_.terms[i], concept_.position + static_cast<std::uint32_t>(i)});
+        }
+        for (const std::string& pair : adjacent_pairs(words))
+            evidence.push_back(scaled(ranking_.pair_weight, Xapian::Query(std::string(schema::word_pair) + pair)));
+    }
+    if (!built.query.empty()) built.evidence = any_of(evidence);
     std::sort(built.highlight_terms.begin(), built.highlight_terms.end());
     built.highlight_terms.erase(std::unique(built.highlight_terms.begin(), built.highlight_terms.end()), built.highlight_terms.end());
     return built;

@@ -24,10 +24,11 @@ struct Expansion {
 
 struct BuiltQuery {
     Xapian::Query query;                      // the scoring query; empty when nothing is searchable
-    // Sub-word evidence (the content words' character n-grams), matched by article documents only. Their
-    // grams match nearly every article, so it is scored over the candidates the scoring query ranked
-    // (Engine::add_ngram_evidence) rather than searched: the same scores at a fraction of the cost.
-    Xapian::Query grams;
+    // Evidence matched by article documents only: sub-word (the content words' character n-grams) and
+    // word pairs (neighbouring content words as one term). Grams match nearly every article, so it is
+    // scored over the top candidates the scoring query ranked (Engine::score_documents) rather than
+    // searched: the same scores at a fraction of the cost.
+    Xapian::Query evidence;
     std::vector<std::string> highlight_terms; // body terms (and joined compounds) a passage may highlight
     std::vector<Expansion> expansions;
 };

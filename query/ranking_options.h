@@ -5,6 +5,10 @@
 // SciFact train, NFCorpus dev and MEDIQA dev), but a user's own synonym file must do something, so the
 // group keeps a small weight (0.2). Heading, section and article weights only matter where articles have
 // sections and passages; they were measured by passage search over MedQuAD (the second stage of tune.sh).
+// Sub-word evidence (ngram_*) was measured against its absence on the same tuning sets: weights 0.1-0.3,
+// 3-, 4- and 5-grams, grams in passages too, caps on common grams; so were pairs (pair_weight 0.1-1: 0.5
+// is best on the mean of the three sets, and raised the follow-up manual topics too).
+// benchmarks/features.sh shows what the shipped settings earn and cost.
 #pragma once
 
 #include <cstddef>
@@ -61,7 +65,8 @@ struct RankingOptions {
     double ngram_weight = 0.2;           // the content words' character 4-grams against the article's (sub-word
                                          // evidence: "ribosomopathies" meets "ribosome"), each word's grams one clause
     double ngram_max_document_share = 1.0;  // grams in more than this share of the articles are not searched
-    std::size_t ngram_depth = 100;       // the top articles (by the words) that sub-word evidence re-scores
+    double pair_weight = 0.5;            // neighbouring content words as one term, against the article's pairs
+    std::size_t evidence_depth = 100;    // the top articles (by the words) that sub-word and pair evidence re-score
     double synonym_weight = 0.2;         // the synonym group counts this much of the words it stands for
     std::size_t max_expansions = 4;      // synonyms added per matched concept, at most
     double proximity_weight = 0.0;       // bonus for neighbouring content words close together (0: off; it costs

@@ -55,7 +55,7 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
     // Article evidence: every passage earns part of its article's own score.
     const RankingOptions& ranking = engine_.ranking();
     ArticleScores articles;
-    if (ranking.article_weight > 0) articles = engine_.score_articles(scoring, ranking.candidate_articles, built.grams);
+    if (ranking.article_weight > 0) articles = engine_.score_articles(scoring, ranking.candidate_articles, built.evidence);
     for (auto& [article, score] : articles) score *= ranking.article_weight;
     const Xapian::Query ranked = engine_.with_article_bonus(scoring, articles, schema::kind_passage);
 

@@ -72,6 +72,38 @@ TEST_CASE("article documents carry the n-grams of their title and body words, pa
         CHECK(test::terms_with_prefix(database.get_document(*id), ngram).empty());
 }
 
+TEST_CASE("article documents carry their neighbouring words as pairs, passages none", "[query][pairs][indexer]") {
+    const Corpus corpus;
+    const Xapian::Database database = corpus.index.open();
+    const std::string pair(schema::word_pair);
+    CHECK(database.get_termfreq(pair + "renal tissu") == 1);    // body
+    CHECK(database.get_termfreq(pair + "kidney function") == 1); // title
+    CHECK(database.get_termfreq(pair + "tissu sampl") == 2);
+    CHECK(database.get_termfreq(pair + "adult renal") == 0);     // the title's last word and the body's first are not neighbours
+    for (auto id = database.postlist_begin(std::string(schema::kind) + std::string(schema::kind_passage));
+         id != database.postlist_end(std::string(schema::kind) + std::string(schema::kind_passage)); ++id)
+        CHECK(test::terms_with_prefix(database.get_document(*id), pair).empty());
+}
+
+TEST_CASE("neighbouring question words count as a pair where the article has them together", "[query][pairs]") {
+    // The same words and lengths; only the second says "blood count". Listed first, the first wins ties.
+    test::TempIndex index;
+    index.index({index.write("corpus.jsonl",
+                             R"({"_id": "apart", "title": "Laboratory findings", "text": "The count of cells in blood was low."})" "\n"
+                             R"({"_id": "together", "title": "Laboratory findings", "text": "The blood count of cells was low."})" "\n")});
+    REQUIRE(index.observer.errors.empty());
+    const auto [weight, first] = GENERATE(table<double, std::string>({
+        {0.0, "apart"},
+        {0.3, "together"},
+    }));
+    CAPTURE(weight);
+    EngineOptions options = with_ngram_weight(0.2);
+    options.ranking.pair_weight = weight;
+    const std::vector<ScoredDocument> ranked = open_retriever(index.db(), options)->retrieve("blood count of cells", 10);
+    REQUIRE(ranked.size() == 2);
+    CHECK(ids(ranked).front() == first);
+}
+
 TEST_CASE("a word the stemmer cannot match reaches its article through shared n-grams", "[query][ngrams]") {
     const Corpus corpus;
     const auto [weight, first] = GENERATE(table<double, std::string>({
@@ -98,14 +130,14 @@ TEST_CASE("the question's grams are only those the index holds, for content word
         REQUIRE_FALSE(concept_.grams.empty());
         for (const std::string& gram : concept_.grams) CHECK(engine.database().term_exists(gram));
     }
-    CHECK(engine.build(question).grams.get_length() > 0);
+    CHECK(engine.build(question).evidence.get_length() > 0);
 }
 
 TEST_CASE("scoring chosen documents gives each the weight a full search gives it", "[query][ngrams]") {
     const Corpus corpus;
     const Engine engine(corpus.index.db(), with_ngram_weight(0.2));
     const BuiltQuery built = engine.build(engine.parse("Ribosomopathies show tissue pathology in renal adults"));
-    const Xapian::Query query = GENERATE_COPY(built.grams, built.query);
+    const Xapian::Query query = GENERATE_COPY(built.evidence, built.query);
     // The plain way: search everything and read the weights off.
     const Xapian::MSet all = engine.enquire(query).get_mset(0, engine.database().get_doccount());
     std::vector<Xapian::docid> documents;
