@@ -5,16 +5,11 @@
 #include <vector>
 
 #include "analysis/char_ngrams.h"
+#include "tests/analysis/join.h"
 
 using medsearch::character_ngrams;
 
 namespace {
-
-std::string joined(const std::vector<std::string>& grams) {
-    std::string out;
-    for (const std::string& gram : grams) out += (out.empty() ? "" : " ") + gram;
-    return out;
-}
 
 // The plain definition, one code point at a time: every run of n code points of "$word$".
 std::vector<std::string> plain_ngrams(const std::u32string& word, std::size_t n) {
@@ -57,7 +52,7 @@ TEST_CASE("a word's character n-grams run over the word with its start and end m
         {"λευκ", 4, "$λευ λευκ ευκ$"},
     }));
     CAPTURE(word, n);
-    CHECK(joined(character_ngrams(word, n)) == grams);
+    CHECK(medsearch::test::join(character_ngrams(word, n)) == grams);
 }
 
 TEST_CASE("character n-grams agree with the plain code-point definition", "[analysis][ngrams]") {

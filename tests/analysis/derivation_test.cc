@@ -5,16 +5,11 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/derivation.h"
+#include "tests/analysis/join.h"
 
 using medsearch::derivational_variants;
 
 namespace {
-
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
-    return out;
-}
 
 std::string stem_of(const medsearch::Analyzer& analyzer, const std::string& word) {
     const auto tokens = analyzer.analyze(word);
@@ -42,7 +37,7 @@ TEST_CASE("derivational variants pair a verb's stem with its noun's", "[analysis
         {"λευκοπενια", ""},
     }));
     CAPTURE(stem);
-    CHECK(joined(derivational_variants(stem)) == variants);
+    CHECK(medsearch::test::join(derivational_variants(stem)) == variants);
 }
 
 TEST_CASE("a question's word reaches the noun the analyzer stems apart from it", "[analysis]") {

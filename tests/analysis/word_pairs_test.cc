@@ -5,17 +5,12 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/word_pairs.h"
+#include "tests/analysis/join.h"
 
 using medsearch::adjacent_pairs;
 using medsearch::PositionedTerm;
 
 namespace {
-
-std::string joined(const std::vector<std::string>& pairs) {
-    std::string out;
-    for (const std::string& pair : pairs) out += (out.empty() ? "" : "|") + pair;
-    return out;
-}
 
 // The pairs of a text as the indexer cuts them: its words (no stopwords, no joined compounds) in order.
 std::string pairs_of(const std::string& text) {
@@ -24,7 +19,7 @@ std::string pairs_of(const std::string& text) {
     std::vector<PositionedTerm> words;
     for (const medsearch::Token& token : tokens)
         if (token.role == medsearch::Token::Role::word && !token.stopword && !token.term.empty()) words.push_back({token.term, token.position});
-    return joined(adjacent_pairs(words));
+    return medsearch::test::join(adjacent_pairs(words), "|");
 }
 
 }  // namespace
@@ -43,7 +38,7 @@ TEST_CASE("neighbouring terms pair up, at most one position apart", "[analysis][
     std::vector<PositionedTerm> terms;
     for (std::size_t i = 0; i < positions.size(); ++i) terms.push_back({names[i], positions[i]});
     CAPTURE(positions);
-    CHECK(joined(adjacent_pairs(terms)) == pairs);
+    CHECK(medsearch::test::join(adjacent_pairs(terms), "|") == pairs);
 }
 
 TEST_CASE("a text's pairs are its neighbouring stems, across one stopword at most", "[analysis][pairs]") {
