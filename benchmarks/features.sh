@@ -38,7 +38,7 @@ mediqa-dev    | mediqa-dev   | mediqa-dev/topics.tsv    | mediqa-dev/qrels.txt
 '
 
 usage() {
-    echo "usage: benchmarks/features.sh [--reuse-indexes] [--runs N]   (about 7 minutes)"
+    echo "usage: benchmarks/features.sh [--reuse-indexes] [--runs N]   (about 10 minutes)"
     usage_common
 }
 
