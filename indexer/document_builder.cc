@@ -57,6 +57,9 @@ std::uint32_t add_postings(Xapian::Document& document, const std::vector<Token>&
 }
 
 // The character n-grams of the tokens' words, as non-positional terms (each occurrence adds to the wdf).
+// Xapian counts their wdf in the document's length, as it does every term's: BM25's length
+// normalisation then sees several times the word count, in every article alike; the weights were
+// measured so.
 void add_ngrams(Xapian::Document& document, const std::vector<Token>& tokens) {
     for (const Token& token : tokens) {
         if (token.stopword || token.term.empty()) continue;
@@ -178,7 +181,7 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
 
     // The article document: every passage's words, with headings and sections in their own fields. The
     // title also opens the body, as one text with the article's words (an abstract's title is its most
-    // telling sentence), and every word adds its character n-grams.
+    // telling sentence), and every word adds its character n-grams and every two neighbours a pair.
     Xapian::Document whole;
     whole.add_boolean_term(std::string(schema::unique_id) + article.id);
     add_boolean_terms(whole, article, schema::kind_article);
