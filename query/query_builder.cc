@@ -143,8 +143,11 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
                                          return variants_in_field(concept_, prefix);
                                      })));
         // Sub-word evidence: the concept's character n-grams as one clause, any of them matching.
-        if (!concept_.grams.empty() && ranking_.ngram_weight > 0)
+        if (!concept_.grams.empty() && ranking_.ngram_weight > 0) {
             evidence.push_back(scaled(weight * ranking_.ngram_weight, Xapian::Query(Op::OP_OR, concept_.grams.begin(), concept_.grams.end())));
+            built.expansions.push_back({"its character 4-grams (sub-word evidence, re-scoring the top articles)",
+                                        describe({concept_}), weight * ranking_.ngram_weight});
+        }
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());
@@ -185,14 +188,23 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
         built.query = Xapian::Query(Op::OP_AND_NOT, built.query, any_of(excluded));
     // Pairs: neighbouring content words as one term, where the question has them side by side.
     if (ranking_.pair_weight > 0) {
-        std::vector<PositionedTerm> words;
+        // The terms, and for --explain the words as asked where each term has one.
+        std::vector<PositionedTerm> terms, words;
         for (const Concept& concept_ : question.concepts) {
             if (!is_content(concept_)) continue;
-            for (std::size_t i = 0; i < concept_.terms.size(); ++i)
-                words.push_back({concept_.terms[i], concept_.position + static_cast<std::uint32_t>(i)});
+            const bool word_per_term = concept_.words.size() == concept_.terms.size();
+            for (std::size_t i = 0; i < concept_.terms.size(); ++i) {
+                const auto position = concept_.position + static_cast<std::uint32_t>(i);
+                terms.push_back({concept_.terms[i], position});
+                words.push_back({word_per_term ? concept_.words[i] : concept_.terms[i], position});
+            }
         }
-        for (const std::string& pair : adjacent_pairs(words))
-            evidence.push_back(scaled(ranking_.pair_weight, Xapian::Query(std::string(schema::word_pair) + pair)));
+        const std::vector<std::string> pairs = adjacent_pairs(terms), shown = adjacent_pairs(words);
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            evidence.push_back(scaled(ranking_.pair_weight, Xapian::Query(std::string(schema::word_pair) + pairs[i])));
+            built.expansions.push_back({"neighbouring words as one pair (phrase evidence, re-scoring the top articles)", shown[i],
+                                        ranking_.pair_weight});
+        }
     }
     if (!built.query.empty()) built.evidence = any_of(evidence);
     std::sort(built.highlight_terms.begin(), built.highlight_terms.end());

@@ -156,3 +156,18 @@ TEST_CASE("scoring chosen documents gives each the weight a full search gives it
         CHECK(scored[i] == Approx(expected[i]).epsilon(1e-12));
     }
 }
+
+TEST_CASE("explain lists each word's sub-word evidence and each pair, as asked", "[query][ngrams][pairs]") {
+    const Corpus corpus;
+    EngineOptions options = with_ngram_weight(0.2);
+    options.ranking.pair_weight = 0.5;
+    const Engine engine(corpus.index.db(), options);
+    const BuiltQuery built = engine.build(engine.parse("What is the renal tissue sampled?"));
+    std::vector<std::string> grams, pairs;
+    for (const Expansion& expansion : built.expansions) {
+        if (expansion.reason.find("4-grams") != std::string::npos) grams.push_back(expansion.expression);
+        if (expansion.reason.find("pair") != std::string::npos) pairs.push_back(expansion.expression);
+    }
+    CHECK(grams == std::vector<std::string>{"renal", "tissue", "sampled"});
+    CHECK(pairs == std::vector<std::string>{"renal tissue", "tissue sampled"});  // the words, not their stems
+}
