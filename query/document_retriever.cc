@@ -34,30 +34,8 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     const RankingOptions& ranking = engine_->ranking();
     const ArticleMap& articles = engine_->articles();
 
-    // Article evidence: the best candidates by their article documents.
-    struct Candidate {
-        ArticleNumber article;
-        double score;
-        Xapian::docid document;
-    };
-    std::vector<Candidate> candidates;
-    const Xapian::MSet matches = engine_->enquire(engine_->restrict(scoring, schema::kind_article))
-                                     .get_mset(0, static_cast<Xapian::doccount>(std::max(k, ranking.candidate_articles)));
-    for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = articles.article_of(*match)) candidates.push_back({*article, match.get_weight(), *match});
-    const auto best_first = [](const Candidate& a, const Candidate& b) {
-        return a.score != b.score ? a.score > b.score : a.document < b.document;
-    };
-
-    // Sub-word and pair evidence for the best candidates. Scores only grow, so the candidates below the
-    // re-scored ones stay below them.
-    if (!evidence.empty() && !candidates.empty()) {
-        std::vector<Xapian::docid> documents;
-        for (std::size_t i = 0; i < candidates.size() && i < ranking.evidence_depth; ++i) documents.push_back(candidates[i].document);
-        const std::vector<double> extra = engine_->score_documents(evidence, documents);
-        for (std::size_t i = 0; i < documents.size(); ++i) candidates[i].score += extra[i];
-        std::sort(candidates.begin(), candidates.end(), best_first);
-    }
+    // Article evidence: the best candidates by their article documents and their sub-word and pair evidence.
+    std::vector<RankedArticle> candidates = engine_->rank_articles(scoring, std::max(k, ranking.candidate_articles), evidence);
 
     // Passage evidence for the best candidates: each one's best passage, weighted. Scores only grow, so
     // the candidates below the re-ranked ones stay below them.
@@ -71,7 +49,6 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
                 candidates[i].score += ranking.passage_weight * found->second;
     }
 
-    // Best first; equal scores in index order, so runs are deterministic.
     std::sort(candidates.begin(), candidates.end(), best_first);
     std::vector<ScoredDocument> documents;
     for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});

@@ -119,30 +119,41 @@ Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const Art
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
 }
 
+std::vector<RankedArticle> Engine::rank_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence) const {
+    std::vector<RankedArticle> ranked;
+    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
+    for (auto match = matches.begin(); match != matches.end(); ++match)
+        if (const auto article = articles().article_of(*match)) ranked.push_back({*article, match.get_weight(), *match});
+    if (evidence.empty() || ranked.empty()) return ranked;
+
+    // Sub-word and pair evidence for the best of them. Scores only grow, so the articles below the
+    // re-scored ones stay below them.
+    std::vector<Xapian::docid> documents;
+    for (std::size_t i = 0; i < ranked.size() && i < options_.ranking.evidence_depth; ++i) documents.push_back(ranked[i].document);
+    const std::vector<double> extra = score_documents(evidence, documents);
+    for (std::size_t i = 0; i < documents.size(); ++i) ranked[i].score += extra[i];
+    std::sort(ranked.begin(), ranked.end(), best_first);
+    return ranked;
+}
+
 ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence) const {
     ArticleScores scores;
-    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
-    std::vector<Xapian::docid> documents;  // the top evidence_depth, which the evidence re-scores
-    for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = articles().article_of(*match)) {
-            scores.emplace(*article, match.get_weight());
-            if (documents.size() < options_.ranking.evidence_depth) documents.push_back(*match);
-        }
-    if (evidence.empty()) return scores;
-    const std::vector<double> extra = score_documents(evidence, documents);
-    for (std::size_t i = 0; i < documents.size(); ++i) scores[*articles().article_of(documents[i])] += extra[i];
+    for (const RankedArticle& ranked : rank_articles(scoring, count, evidence)) scores.emplace(ranked.article, ranked.score);
     return scores;
+}
+
+Xapian::MSet Engine::match_within(const Xapian::Query& query, std::vector<Xapian::docid> documents) const {
+    const auto count = static_cast<Xapian::doccount>(documents.size());
+    std::vector<std::pair<Xapian::docid, double>> listed;
+    for (const Xapian::docid document : documents) listed.emplace_back(document, 0.0);
+    auto* only_these = new DocumentBonus(std::move(listed));
+    return enquire(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(only_these->release()))).get_mset(0, count);
 }
 
 std::vector<double> Engine::score_documents(const Xapian::Query& query, const std::vector<Xapian::docid>& documents) const {
     std::vector<double> scores(documents.size(), 0.0);
     if (documents.empty() || query.empty()) return scores;
-    // A posting source lists the documents and filters the query, so Xapian only visits them.
-    std::vector<std::pair<Xapian::docid, double>> listed;
-    for (const Xapian::docid document : documents) listed.emplace_back(document, 0.0);
-    auto* only_these = new DocumentBonus(std::move(listed));
-    const Xapian::Query filtered(Xapian::Query::OP_FILTER, query, Xapian::Query(only_these->release()));
-    const Xapian::MSet matches = enquire(filtered).get_mset(0, static_cast<Xapian::doccount>(documents.size()));
+    const Xapian::MSet matches = match_within(query, documents);
     std::unordered_map<Xapian::docid, double> found;
     for (auto match = matches.begin(); match != matches.end(); ++match) found.emplace(*match, match.get_weight());
     for (std::size_t i = 0; i < documents.size(); ++i)
@@ -151,16 +162,13 @@ std::vector<double> Engine::score_documents(const Xapian::Query& query, const st
 }
 
 ArticleScores Engine::best_passages(const Xapian::Query& scoring, const std::vector<ArticleNumber>& candidates) const {
-    // Only the candidates' passages are scored: a posting source lists them and filters the query.
-    std::vector<std::pair<Xapian::docid, double>> passages;
+    // Only the candidates' passages are scored.
+    std::vector<Xapian::docid> passages;
     for (const ArticleNumber article : candidates)
-        for (const Xapian::docid document : articles().passages(article)) passages.emplace_back(document, 0.0);
+        for (const Xapian::docid document : articles().passages(article)) passages.push_back(document);
     ArticleScores scores;
     if (passages.empty()) return scores;
-    const auto count = static_cast<Xapian::doccount>(passages.size());
-    auto* only_candidates = new DocumentBonus(std::move(passages));
-    const Xapian::Query query(Xapian::Query::OP_FILTER, scoring, Xapian::Query(only_candidates->release()));
-    const Xapian::MSet matches = enquire(query).get_mset(0, count);
+    const Xapian::MSet matches = match_within(scoring, std::move(passages));
     // Matches come best first, so the first passage seen of an article is its best.
     for (auto match = matches.begin(); match != matches.end(); ++match)
         if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());

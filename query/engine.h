@@ -31,6 +31,18 @@ struct EngineOptions {
 // Article -> score (or bonus).
 using ArticleScores = std::unordered_map<ArticleNumber, double>;
 
+// An article ranked by its article document.
+struct RankedArticle {
+    ArticleNumber article;
+    double score;
+    Xapian::docid document;  // its article document; equal scores keep this order
+};
+
+// Best first; equal scores in index order, so runs are deterministic.
+inline bool best_first(const RankedArticle& a, const RankedArticle& b) {
+    return a.score != b.score ? a.score > b.score : a.document < b.document;
+}
+
 class Engine {
 public:
     // Opens the index and loads the synonyms. Throws DatabaseError or ParseError.
@@ -48,7 +60,9 @@ public:
     Xapian::Query with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const;
 
     // The best `count` articles by their article documents' scores, the top evidence_depth of them plus their
-    // article evidence (BuiltQuery::evidence; empty: none).
+    // article evidence (BuiltQuery::evidence; empty: none); best first, equal scores in index order.
+    std::vector<RankedArticle> rank_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence = {}) const;
+    // The same, by article.
     ArticleScores score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence = {}) const;
     // The query's score for each of the given documents (0 where it does not match), scoring no other.
     std::vector<double> score_documents(const Xapian::Query& query, const std::vector<Xapian::docid>& documents) const;
@@ -62,6 +76,9 @@ public:
                                std::vector<Expansion>* expansions = nullptr) const;
 
     Xapian::Enquire enquire(const Xapian::Query& query) const;
+    // The query's matches among the listed documents only, best first (a posting source lists them and
+    // filters the query, so Xapian visits no other).
+    Xapian::MSet match_within(const Xapian::Query& query, std::vector<Xapian::docid> documents) const;
 
     const Xapian::Database& database() const { return database_; }
     const Analyzer& analyzer() const { return analyzer_; }
