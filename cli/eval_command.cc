@@ -1,11 +1,14 @@
 // `medsearch eval`: runs the topics of an evaluation set through the index and scores the run against the
 // qrels the way `trec_eval -c` does, or scores an existing run file without an index.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/engine_flags.h"
@@ -31,20 +34,36 @@ struct EvalArguments {
     EvaluationFlags flags;
     EngineFlags engine;
     std::string unit = "document";
+    unsigned threads = 1;  // --threads: retrieval threads, 0 for one per core
 };
+
+// One retriever per thread, 0 meaning one per core the machine reports.
+unsigned retrieval_threads(unsigned asked) {
+    return asked > 0 ? asked : std::max(1U, std::thread::hardware_concurrency());
+}
 
 // Retrieves every topic through the index; writes the run when --run names a file.
 eval::Run retrieve_run(const EvalArguments& args) {
     // Read the topics first: a malformed file should fail before the index is opened.
     const std::vector<eval::Topic> topics = eval::read_topics(args.topics);
-    const std::unique_ptr<Retriever> retriever = open_retriever(args.db, args.engine.options(), args.unit == "passage" ? RankedUnit::passage : RankedUnit::document);
+    // One retriever per thread, all opened before the clock starts.
+    const EngineOptions options = args.engine.options();
+    const RankedUnit unit = args.unit == "passage" ? RankedUnit::passage : RankedUnit::document;
+    std::vector<std::unique_ptr<Retriever>> retrievers;
+    std::vector<Retriever*> workers;
+    for (unsigned i = 0; i < retrieval_threads(args.threads); ++i) {
+        retrievers.push_back(open_retriever(args.db, options, unit));
+        workers.push_back(retrievers.back().get());
+    }
 
     // Ask every topic.
     const auto start = std::chrono::steady_clock::now();
-    eval::Run run = eval::run_topics(topics, *retriever, args.retrieval);
+    eval::Run run = eval::run_topics(topics, workers, args.retrieval);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     std::cerr << "medsearch: " << topics.size() << " topics retrieved in " << std::fixed << std::setprecision(3)
-              << elapsed.count() << " s\n";
+              << elapsed.count() << " s";
+    if (workers.size() > 1) std::cerr << " (" << workers.size() << " threads)";
+    std::cerr << "\n";
 
     // Keep the run for trec_eval or `compare`.
     if (!args.run.empty()) {
@@ -117,6 +136,13 @@ void add_eval_command(CLI::App& app, Action& action) {
                         "<article>_<unit> for MedQuAD's question-answer pairs, else <article>#<ordinal>)")
         ->check(CLI::IsMember({"document", "passage"}))
         ->capture_default_str()
+        ->needs(db);
+    command->add_option("--threads", args->threads,
+                        "Retrieval threads, each with its own handle on the index; 0 for one per core (with --db). "
+                        "The run is the same whatever the number")
+        ->type_name("N")
+        ->capture_default_str()
+        ->check(CLI::Range(0U, 256U))
         ->needs(db);
     command->add_option("--tag", args->retrieval.tag, "Run tag written in the sixth column (with --db)")
         ->type_name("NAME")

@@ -1,8 +1,12 @@
 #include "eval/run_topics.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -71,18 +75,48 @@ std::vector<std::vector<std::size_t>> conversation_order(const std::vector<Topic
 }
 
 Run run_topics(const std::vector<Topic>& topics, Retriever& retriever, const RunOptions& options) {
+    return run_topics(topics, std::vector<Retriever*>{&retriever}, options);
+}
+
+Run run_topics(const std::vector<Topic>& topics, const std::vector<Retriever*>& retrievers, const RunOptions& options) {
+    if (retrievers.empty()) throw UsageError("batch retrieval needs at least one retriever");
+
+    // The units of work: a session's turns in order, or one topic. Checked before anything is asked.
+    std::vector<std::vector<std::size_t>> units;
+    if (options.conversational) {
+        units = conversation_order(topics);
+    } else {
+        for (std::size_t i = 0; i < topics.size(); ++i) units.push_back({i});
+    }
+
+    // Each thread takes the next unit until none is left or one of them failed. Every unit writes its own
+    // slots of the run, so the threads share nothing else.
     Run run;
     run.tag = options.tag;
     run.topics.resize(topics.size());
-    if (options.conversational) {
-        for (const std::vector<std::size_t>& session : conversation_order(topics)) {
-            retriever.begin_conversation();
-            for (const std::size_t i : session) run.topics[i] = retrieve_topic(topics[i], retriever, options.depth);
+    std::atomic<std::size_t> next_unit{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr first_error;
+    std::mutex error_mutex;
+    const auto work = [&](Retriever& retriever) {
+        try {
+            for (std::size_t unit = next_unit++; unit < units.size() && !failed; unit = next_unit++) {
+                if (options.conversational) retriever.begin_conversation();
+                for (const std::size_t i : units[unit]) run.topics[i] = retrieve_topic(topics[i], retriever, options.depth);
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(error_mutex);
+            if (!first_error) first_error = std::current_exception();
+            failed = true;
         }
+    };
+    if (retrievers.size() == 1 || units.size() <= 1) {
+        work(*retrievers.front());
     } else {
-        for (std::size_t i = 0; i < topics.size(); ++i)
-            run.topics[i] = retrieve_topic(topics[i], retriever, options.depth);
-    }
+        std::vector<std::jthread> threads;
+        for (Retriever* retriever : retrievers) threads.emplace_back(work, std::ref(*retriever));
+    }  // the threads join here
+    if (first_error) std::rethrow_exception(first_error);
     return run;
 }
 

@@ -1,7 +1,9 @@
 // Batch retrieval: asks a Retriever every topic and collects a Run. In conversational mode topics are
 // turns of sessions (ids `SESSION_TURN`, the turn is the number after the last underscore): each session's
 // turns are asked in numeric turn order, sessions in order of first appearance, and the retriever is told
-// where each session starts, so each turn sees the earlier ones.
+// where each session starts, so each turn sees the earlier ones. Given several retrievers (one per thread:
+// a Xapian database handle is not shared between threads), topics, or whole sessions, are shared out among
+// them; the run is the same whatever the number, since no topic depends on another outside its session.
 #pragma once
 
 #include <cstddef>
@@ -30,5 +32,9 @@ std::vector<std::vector<std::size_t>> conversation_order(const std::vector<Topic
 // rounded with round_score so the run means the same in memory and once written. With `conversational`,
 // begin_conversation() is called before each session's first turn; otherwise topics are asked in file order.
 Run run_topics(const std::vector<Topic>& topics, Retriever& retriever, const RunOptions& options);
+
+// The same with one thread per retriever, each asking the next topic (session) not yet taken. Throws the
+// first error a thread met, once every thread has stopped; UsageError when `retrievers` is empty.
+Run run_topics(const std::vector<Topic>& topics, const std::vector<Retriever*>& retrievers, const RunOptions& options);
 
 }  // namespace medsearch::eval

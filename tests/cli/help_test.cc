@@ -42,7 +42,7 @@ TEST_CASE("help: --help on each subcommand names every option and exits 0", "[cl
         {"stats", {"--db"}},
         {"delete", {"--db", "article", "Exit code 3"}},
         {"eval", {"--db", "--topics", "--qrels", "--run", "--depth", "--metrics", "--max-per-topic", "--json",
-                  "--per-query", "--conversational", "--tag", "--synonyms", "--ranking"}},
+                  "--per-query", "--conversational", "--threads", "--tag", "--synonyms", "--ranking"}},
         {"compare", {"RUN_A", "RUN_B", "--qrels", "--metrics", "--max-per-topic", "--json", "--permutations", "--seed"}},
         {"ask", {"--db", "--session", "--sessions-dir", "--limit", "--json", "--answer", "--explain", "--color",
                  "--synonyms", "--ranking"}},

@@ -2,6 +2,8 @@
 // session in turn order with begin_conversation() before each session in conversational mode.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,17 @@ public:
         return answer;
     }
     void begin_conversation() override { calls.emplace_back("begin"); }
+};
+
+// Answers each question with its own text as the only document, so a run shows who answered what.
+class EchoRetriever : public RecordingRetriever {
+public:
+    std::vector<ScoredDocument> retrieve(std::string_view question, std::size_t k) override {
+        RecordingRetriever::retrieve(question, k);
+        if (question == fail_on) throw std::runtime_error("cannot answer " + fail_on);
+        return {{std::string(question), 1.0}};
+    }
+    std::string fail_on;  // a question that throws
 };
 
 std::vector<Topic> topics_of(const std::vector<std::string>& ids) {
@@ -71,6 +84,80 @@ TEST_CASE("without --conversational begin_conversation is never called", "[eval]
     RecordingRetriever retriever;
     run_topics(topics_of({"S1_2", "S1_1"}), retriever, {});
     CHECK(retriever.calls == std::vector<std::string>{"question S1_2", "question S1_1"});
+}
+
+std::vector<Topic> numbered_topics(const std::string& session_prefix, std::size_t sessions, std::size_t turns) {
+    std::vector<std::string> ids;
+    for (std::size_t s = 1; s <= sessions; ++s)
+        for (std::size_t t = 1; t <= turns; ++t) ids.push_back(session_prefix + std::to_string(s) + "_" + std::to_string(t));
+    return topics_of(ids);
+}
+
+TEST_CASE("several retrievers make the run one retriever makes, each topic asked once", "[eval][run_topics]") {
+    const std::size_t threads = GENERATE(1, 2, 3, 8);
+    const bool conversational = GENERATE(false, true);
+    const std::vector<Topic> topics = numbered_topics("S", 13, 3);
+    RunOptions options;
+    options.conversational = conversational;
+    EchoRetriever alone;
+    const Run expected = run_topics(topics, alone, options);
+
+    std::vector<EchoRetriever> retrievers(threads);
+    std::vector<Retriever*> workers;
+    for (EchoRetriever& retriever : retrievers) workers.push_back(&retriever);
+    const Run run = run_topics(topics, workers, options);
+    REQUIRE(run.topics.size() == expected.topics.size());
+    for (std::size_t i = 0; i < run.topics.size(); ++i) {
+        CHECK(run.topics[i].topic_id == expected.topics[i].topic_id);
+        REQUIRE(run.topics[i].entries.size() == 1);
+        CHECK(run.topics[i].entries[0].doc_id == expected.topics[i].entries[0].doc_id);
+    }
+    // Every question asked exactly once over all retrievers; in conversational mode each retriever asks whole
+    // sessions, turn after turn, each after a begin_conversation().
+    std::vector<std::string> asked;
+    for (const EchoRetriever& retriever : retrievers) {
+        std::string session;
+        std::size_t turn = 0;
+        for (const std::string& call : retriever.calls) {
+            if (call == "begin") {
+                session.clear();
+                continue;
+            }
+            asked.push_back(call);
+            if (!conversational) continue;
+            const std::string id = call.substr(std::string("question ").size());
+            const std::string this_session = id.substr(0, id.rfind('_'));
+            const std::size_t this_turn = std::stoul(id.substr(id.rfind('_') + 1));
+            if (session.empty()) {
+                CHECK(this_turn == 1);
+            } else {
+                CHECK(this_session == session);
+                CHECK(this_turn == turn + 1);
+            }
+            session = this_session;
+            turn = this_turn;
+        }
+    }
+    std::sort(asked.begin(), asked.end());
+    std::vector<std::string> questions;
+    for (const Topic& topic : topics) questions.push_back(topic.text);
+    std::sort(questions.begin(), questions.end());
+    CHECK(asked == questions);
+}
+
+TEST_CASE("an error in one retrieval thread stops the run and reaches the caller", "[eval][run_topics]") {
+    const std::size_t threads = GENERATE(1, 2, 4);
+    std::vector<EchoRetriever> retrievers(threads);
+    std::vector<Retriever*> workers;
+    for (EchoRetriever& retriever : retrievers) {
+        retriever.fail_on = "question S7_1";
+        workers.push_back(&retriever);
+    }
+    CHECK_THROWS_WITH(run_topics(numbered_topics("S", 20, 1), workers, {}), Catch::Contains("cannot answer question S7_1"));
+}
+
+TEST_CASE("batch retrieval needs a retriever", "[eval][run_topics]") {
+    CHECK_THROWS_AS(run_topics(topics_of({"1"}), std::vector<Retriever*>{}, {}), UsageError);
 }
 
 TEST_CASE("conversational ids must be SESSION_TURN with one topic per turn", "[eval][run_topics]") {
