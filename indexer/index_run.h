@@ -16,6 +16,7 @@ namespace medsearch {
 struct IndexRunOptions {
     std::optional<Format> format;                      // nullopt: detect each file's format
     const std::atomic<bool>* stop_requested = nullptr; // checked between articles (Ctrl-C)
+    NeighbourOptions neighbours;                       // each article's nearest articles; 0 neighbours: none
 };
 
 struct IndexSummary {
@@ -23,6 +24,7 @@ struct IndexSummary {
     std::size_t articles = 0;  // articles indexed
     std::size_t passages = 0;  // passages indexed
     std::size_t failures = 0;  // files and records that could not be read or indexed
+    std::size_t neighbour_lists = 0;  // articles whose nearest articles changed
     bool interrupted = false;  // stop_requested ended the run early (everything before it is committed)
 };
 

@@ -65,6 +65,34 @@ bool IndexWriter::remove(std::string_view article_id) {
     return true;
 }
 
+std::size_t IndexWriter::link_neighbours(const NeighbourOptions& options, const std::atomic<bool>* stop_requested) {
+    commit();  // the neighbours are found among committed articles only
+    std::size_t linked = 0;
+    const std::string articles = std::string(schema::kind) + std::string(schema::kind_article);
+    try {
+        // The article documents first: a commit part-way would end an iteration over the index.
+        std::vector<Xapian::docid> documents;
+        for (auto posting = database_.postlist_begin(articles); posting != database_.postlist_end(articles); ++posting)
+            documents.push_back(*posting);
+        for (const Xapian::docid article : documents) {
+            if (stop_requested != nullptr && stop_requested->load()) break;
+            const std::string list = encode_neighbours(find_neighbours(database_, article, options));
+            Xapian::Document document = database_.get_document(article);
+            if (document.get_value(schema::neighbours_slot) == list) continue;
+            begin_batch();
+            // Only a value changes, so Xapian rewrites no postings.
+            document.add_value(schema::neighbours_slot, list);
+            database_.replace_document(article, document);
+            ++linked;
+            after_change();
+        }
+    } catch (const Xapian::Error& error) {
+        throw DatabaseError("cannot store the articles' neighbours: " + error.get_description());
+    }
+    commit();
+    return linked;
+}
+
 void IndexWriter::commit() {
     try {
         if (in_transaction_) {

@@ -3,6 +3,7 @@
 // interrupted run leaves the last committed state intact and never half an article.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <string_view>
 
@@ -10,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "indexer/document_builder.h"
+#include "indexer/neighbours.h"
 #include "readers/article.h"
 
 namespace medsearch {
@@ -36,6 +38,11 @@ public:
 
     // Makes everything added or removed so far durable.
     void commit();
+
+    // Finds every article's neighbours (indexer/neighbours.h) among the articles indexed now and stores
+    // them, committing in batches like add(); run after the articles are in. Stops early, leaving the
+    // others' earlier lists, when *stop_requested becomes true. Returns how many articles' lists changed.
+    std::size_t link_neighbours(const NeighbourOptions& options, const std::atomic<bool>* stop_requested = nullptr);
 
 private:
     void begin_batch();

@@ -40,6 +40,7 @@ enum slot : Xapian::valueno {
     ordinal_slot = 2,   // the passage's place in its article (sortable_serialise), 0 for article documents
     source_slot = 3,    // the source as written
     body_length_slot = 4,  // number of body words (sortable_serialise), for length-aware scoring
+    neighbours_slot = 5,   // article documents: the most similar article documents (indexer/neighbours.h)
 };
 
 // --- Stored data: a JSON object per document with these fields (see README "Stored data").

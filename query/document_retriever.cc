@@ -50,6 +50,10 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
     }
 
     std::sort(candidates.begin(), candidates.end(), best_first);
+
+    // The neighbours' word on each candidate.
+    if (ranking.neighbour_weight > 0) smooth_by_neighbours(candidates, engine_->neighbours(), ranking.neighbour_weight);
+
     std::vector<ScoredDocument> documents;
     for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});
     return documents;

@@ -94,6 +94,11 @@ const ArticleMap& Engine::articles() const {
     return *articles_;
 }
 
+const NeighbourMap& Engine::neighbours() const {
+    if (!neighbours_) neighbours_.emplace(database_, articles());
+    return *neighbours_;
+}
+
 std::string Engine::article_title(std::string_view article_id) const {
     const auto article = articles().find(article_id);
     if (!article || articles().article_document(*article) == 0) return {};

@@ -13,8 +13,10 @@
 
 #include "analysis/analyzer.h"
 #include "query/article_map.h"
+#include "query/neighbour_map.h"
 #include "query/query_builder.h"
 #include "query/question.h"
+#include "query/ranked_article.h"
 #include "query/ranking_options.h"
 #include "query/spelling.h"
 #include "query/synonyms.h"
@@ -27,21 +29,6 @@ struct EngineOptions {
     std::vector<std::filesystem::path> synonym_files; // the user's own, added to the bundled ones
     std::vector<std::filesystem::path> dictionaries = default_dictionaries();  // for spelling; empty: none
 };
-
-// Article -> score (or bonus).
-using ArticleScores = std::unordered_map<ArticleNumber, double>;
-
-// An article ranked by its article document.
-struct RankedArticle {
-    ArticleNumber article;
-    double score;
-    Xapian::docid document;  // its article document; equal scores keep this order
-};
-
-// Best first; equal scores in index order, so runs are deterministic.
-inline bool best_first(const RankedArticle& a, const RankedArticle& b) {
-    return a.score != b.score ? a.score > b.score : a.document < b.document;
-}
 
 class Engine {
 public:
@@ -86,6 +73,8 @@ public:
     const QueryBuilder& builder() const { return builder_; }
     // Read on first use: one pass over the article-id values.
     const ArticleMap& articles() const;
+    // Each article's nearest articles as the indexer found them (read on first use).
+    const NeighbourMap& neighbours() const;
     const SpellingSuggester& spelling() const { return spelling_; }
     // The title stored with an article; empty when the article is unknown.
     std::string article_title(std::string_view article_id) const;
@@ -98,6 +87,7 @@ private:
     QueryBuilder builder_;
     SpellingSuggester spelling_;
     mutable std::optional<ArticleMap> articles_;
+    mutable std::optional<NeighbourMap> neighbours_;
 };
 
 }  // namespace medsearch

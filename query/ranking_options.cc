@@ -56,6 +56,7 @@ const std::map<std::string, Setting, std::less<>>& settings() {
         {"passage_weight", field(&RankingOptions::passage_weight)},
         {"candidate_articles", field(&RankingOptions::candidate_articles)},
         {"rerank_depth", field(&RankingOptions::rerank_depth)},
+        {"neighbour_weight", field(&RankingOptions::neighbour_weight)},
         {"feedback.enabled", nested(&RankingOptions::feedback, &FeedbackOptions::enabled)},
         {"feedback.documents", nested(&RankingOptions::feedback, &FeedbackOptions::documents)},
         {"feedback.terms", nested(&RankingOptions::feedback, &FeedbackOptions::terms)},

@@ -76,6 +76,8 @@ struct RankingOptions {
     double passage_weight = 1.0;         // document ranking: share of the best passage's score
     std::size_t candidate_articles = 1000;  // article evidence is gathered for this many articles
     std::size_t rerank_depth = 100;         // document ranking: the top articles that passage evidence re-ranks
+    double neighbour_weight = 0.2;          // document ranking: share of the score that comes from the article's
+                                            // nearest articles' scores (query/neighbour_map.h)
     FeedbackOptions feedback;
     ContextOptions context;
 };

@@ -30,6 +30,7 @@ IndexSummary TempIndex::index(const std::vector<std::filesystem::path>& paths, c
     IndexWriter writer(db(), options.writer);
     IndexRunOptions run;
     run.format = options.format;
+    run.neighbours = options.neighbours;
     return index_paths(paths, run, writer, observer);
 }
 

@@ -27,6 +27,7 @@ public:
 struct TempIndexOptions {
     std::optional<Format> format;  // nullopt: detect each file's format, as the CLI does without --format
     IndexWriterOptions writer;
+    NeighbourOptions neighbours;
 };
 
 // A scratch folder holding one index at db(); removed with the object.
