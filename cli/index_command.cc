@@ -22,6 +22,7 @@ struct IndexArguments {
     std::vector<std::string> paths;
     std::size_t batch = 1000;
     bool no_spelling = false;
+    std::size_t neighbours = NeighbourOptions{}.neighbours;
 };
 
 std::atomic<bool> stop_requested{false};
@@ -74,6 +75,7 @@ int run_index(const IndexArguments& args) {
     IndexRunOptions options;
     if (!args.format.empty()) options.format = parse_format(args.format);
     options.stop_requested = &stop_requested;
+    options.neighbours.neighbours = args.neighbours;
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     TerminalObserver observer;
@@ -102,6 +104,12 @@ void add_index_command(CLI::App& app, Action& action) {
         ->check(CLI::IsMember(format_names()));
     command->add_option("--batch", args->batch, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
     command->add_flag("--no-spelling", args->no_spelling, "Do not build the spelling dictionary (faster)");
+    command->add_option("--neighbours", args->neighbours,
+                        "Nearest articles linked to each article, for document ranking; 0 links none (faster; "
+                        "the articles' earlier links stay)")
+        ->type_name("N")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{0}, std::size_t{100}));
     command->add_option("paths", args->paths, "Files or folders to index")->required()->check(CLI::ExistingPath);
     command->callback([args, &action] { action = [args] { return run_index(*args); }; });
 }

@@ -34,7 +34,7 @@ Words listed_subcommands() {
 TEST_CASE("help: --help on each subcommand names every option and exits 0", "[cli][help]") {
     // the subcommand, what its help must name
     const auto [command, names] = GENERATE(table<std::string, Words>({
-        {"index", {"--db", "--format", "--batch", "--no-spelling", "paths", "page", "markdown", "json", "medquad", "beir",
+        {"index", {"--db", "--format", "--batch", "--no-spelling", "--neighbours", "paths", "page", "markdown", "json", "medquad", "beir",
                    "pubmedqa", "Exit code 3"}},
         {"search", {"--db", "--limit", "--offset", "--per-article", "--section", "--cite", "--article", "--source",
                     "--facets", "--json", "--answer", "--explain", "--color", "--synonyms", "--no-bundled-synonyms",
