@@ -25,6 +25,7 @@ word pairs off                       | --ranking pair_weight=0
 sub-word and pairs for all 1000      | --ranking evidence_depth=1000
 sub-word: grams in <10% of articles  | --ranking ngram_max_document_share=0.1
 neighbour smoothing off              | --ranking neighbour_weight=0
+neighbour smoothing for every question | --ranking neighbour_min_words=0
 feedback off                         | --ranking feedback.enabled=0
 feedback for every question          | --ranking feedback.max_question_words=0
 proximity on (weight 0.05)           | --ranking proximity_weight=0.05

@@ -18,7 +18,8 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 
     // Rank the articles.
     std::vector<ScoredDocument> ranked;
-    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), built.evidence, k);
+    if (!scoring.empty()) ranked = rank_articles(engine_->add_feedback(scoring, question, !resolution.context.clauses.empty()), built.evidence, k,
+                                                 question.content_count());
 
     // Remember the turn.
     if (conversation_) {
@@ -30,7 +31,7 @@ std::vector<ScoredDocument> DocumentRetriever::retrieve(std::string_view text, s
 }
 
 std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query& scoring, const Xapian::Query& evidence,
-                                                             std::size_t k) const {
+                                                             std::size_t k, std::size_t question_words) const {
     const RankingOptions& ranking = engine_->ranking();
     const ArticleMap& articles = engine_->articles();
 
@@ -51,8 +52,11 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
 
     std::sort(candidates.begin(), candidates.end(), best_first);
 
-    // The neighbours' word on each candidate.
-    if (ranking.neighbour_weight > 0) smooth_by_neighbours(candidates, engine_->neighbours(), ranking.neighbour_weight);
+    // The neighbours' word on each candidate, for a descriptive question (a claim, a consumer's question):
+    // there the answer may word things differently and its neighbours bridge the gap; a short, precise
+    // question ("What causes X?") has the answer's own words, and neighbours (X's other answers, others'
+    // causes) only blur them (benchmarks/results/features.md).
+    if (ranking.neighbour_weight > 0 && question_words >= ranking.neighbour_min_words) smooth_by_neighbours(candidates, engine_->neighbours(), ranking.neighbour_weight);
 
     std::vector<ScoredDocument> documents;
     for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});

@@ -20,8 +20,11 @@ public:
     void begin_conversation() override { conversation_.emplace(*engine_); }
 
     // Ranks articles for an already built scoring query: each by its article document, its article
-    // evidence (BuiltQuery::evidence: sub-word and pairs) and its best passage.
-    std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, const Xapian::Query& evidence, std::size_t k) const;
+    // evidence (BuiltQuery::evidence: sub-word and pairs) and its best passage; then, for a question of
+    // `question_words` content words, at least RankingOptions::neighbour_min_words, pulled toward its
+    // nearest articles' scores.
+    std::vector<ScoredDocument> rank_articles(const Xapian::Query& scoring, const Xapian::Query& evidence, std::size_t k,
+                                              std::size_t question_words) const;
 
     const Engine& engine() const { return *engine_; }
 

@@ -57,6 +57,7 @@ const std::map<std::string, Setting, std::less<>>& settings() {
         {"candidate_articles", field(&RankingOptions::candidate_articles)},
         {"rerank_depth", field(&RankingOptions::rerank_depth)},
         {"neighbour_weight", field(&RankingOptions::neighbour_weight)},
+        {"neighbour_min_words", field(&RankingOptions::neighbour_min_words)},
         {"feedback.enabled", nested(&RankingOptions::feedback, &FeedbackOptions::enabled)},
         {"feedback.documents", nested(&RankingOptions::feedback, &FeedbackOptions::documents)},
         {"feedback.terms", nested(&RankingOptions::feedback, &FeedbackOptions::terms)},

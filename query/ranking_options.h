@@ -78,6 +78,7 @@ struct RankingOptions {
     std::size_t rerank_depth = 100;         // document ranking: the top articles that passage evidence re-ranks
     double neighbour_weight = 0.2;          // document ranking: share of the score that comes from the article's
                                             // nearest articles' scores (query/neighbour_map.h)
+    std::size_t neighbour_min_words = 6;    // ... for questions of at least this many content words
     FeedbackOptions feedback;
     ContextOptions context;
 };

@@ -3,9 +3,14 @@
 // counting 0, articles without neighbours untouched; then best first.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "query/neighbour_map.h"
+#include "query/open_retriever.h"
+#include "tests/indexer/temp_index.h"
 
 using namespace medsearch;
 
@@ -45,4 +50,33 @@ TEST_CASE("no neighbours known: the ranking is left as it was", "[query][neighbo
     smooth_by_neighbours(ranked, NeighbourMap(std::vector<std::vector<ArticleNeighbour>>{}), 0.2);
     CHECK(ranked[0].score == 10);
     CHECK(ranked[1].score == 8);
+}
+
+TEST_CASE("document ranking smooths by neighbours only for questions of enough content words", "[query][neighbours]") {
+    test::TempIndex index;
+    std::vector<std::filesystem::path> files;
+    const std::vector<std::pair<std::string, std::string>> articles = {
+        {"g1", "Filgrastim raises neutrophil counts after chemotherapy induced neutropenia."},
+        {"g2", "Neutropenia after chemotherapy is treated with filgrastim, a granulocyte colony stimulating factor."},
+        {"g3", "Granulocyte colony stimulating factor shortens neutropenia in leukaemia."},
+        {"h1", "Hypertension in pregnancy raises the risk of preeclampsia and stroke."},
+        {"h2", "Preeclampsia is new hypertension in pregnancy with proteinuria."}};
+    for (const auto& [id, text] : articles)
+        files.push_back(index.write(id + ".md", "# Article " + id + "\nid: " + id + "\n\n## Research\n\n" + text + "\n"));
+    REQUIRE(index.index(files).failures == 0);
+
+    // Scores by article id for a question, with the given smoothing settings.
+    const auto scores = [&](double weight, std::size_t min_words, const std::string& question) {
+        EngineOptions options;
+        options.ranking.neighbour_weight = weight;
+        options.ranking.neighbour_min_words = min_words;
+        std::map<std::string, double> by_id;
+        for (const ScoredDocument& document : open_retriever(index.db(), options)->retrieve(question, 10)) by_id[document.id] = document.score;
+        return by_id;
+    };
+    const std::string question = "filgrastim neutropenia chemotherapy";  // three content words
+    const auto plain = scores(0.0, 0, question);
+    REQUIRE(plain.size() >= 2);
+    CHECK(scores(0.5, 4, question) == plain);  // too short a question: untouched
+    CHECK(scores(0.5, 3, question) != plain);  // long enough: smoothed
 }
