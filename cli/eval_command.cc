@@ -51,7 +51,8 @@ eval::Run retrieve_run(const EvalArguments& args) {
     const RankedUnit unit = args.unit == "passage" ? RankedUnit::passage : RankedUnit::document;
     std::vector<std::unique_ptr<Retriever>> retrievers;
     std::vector<Retriever*> workers;
-    for (unsigned i = 0; i < retrieval_threads(args.threads); ++i) {
+    const unsigned threads = retrieval_threads(args.threads);
+    for (unsigned i = 0; i < threads; ++i) {
         retrievers.push_back(open_retriever(args.db, options, unit));
         workers.push_back(retrievers.back().get());
     }

@@ -50,13 +50,14 @@ std::vector<ScoredDocument> DocumentRetriever::rank_articles(const Xapian::Query
                 candidates[i].score += ranking.passage_weight * found->second;
     }
 
-    std::sort(candidates.begin(), candidates.end(), best_first);
-
     // The neighbours' word on each candidate, for a descriptive question (a claim, a consumer's question):
     // there the answer may word things differently and its neighbours bridge the gap; a short, precise
     // question ("What causes X?") has the answer's own words, and neighbours (X's other answers, others'
-    // causes) only blur them (benchmarks/results/features.md).
-    if (ranking.neighbour_weight > 0 && question_words >= ranking.neighbour_min_words) smooth_by_neighbours(candidates, engine_->neighbours(), ranking.neighbour_weight);
+    // causes) only blur them (benchmarks/results/features.md). Either way the candidates end best first.
+    if (ranking.neighbour_weight > 0 && question_words >= ranking.neighbour_min_words)
+        smooth_by_neighbours(candidates, engine_->neighbours(), ranking.neighbour_weight);
+    else
+        std::sort(candidates.begin(), candidates.end(), best_first);
 
     std::vector<ScoredDocument> documents;
     for (std::size_t i = 0; i < candidates.size() && i < k; ++i) documents.push_back({articles.id(candidates[i].article), candidates[i].score});

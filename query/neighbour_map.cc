@@ -29,7 +29,10 @@ const std::vector<ArticleNeighbour>& NeighbourMap::of(ArticleNumber article) con
 }
 
 void smooth_by_neighbours(std::vector<RankedArticle>& ranked, const NeighbourMap& neighbours, double weight) {
-    if (weight <= 0 || ranked.empty() || neighbours.empty()) return;
+    if (weight <= 0 || ranked.empty() || neighbours.empty()) {
+        std::sort(ranked.begin(), ranked.end(), best_first);
+        return;
+    }
     std::unordered_map<ArticleNumber, double> score;
     score.reserve(ranked.size());
     for (const RankedArticle& article : ranked) score.emplace(article.article, article.score);
@@ -40,7 +43,8 @@ void smooth_by_neighbours(std::vector<RankedArticle>& ranked, const NeighbourMap
             similarity += neighbour.similarity;
             if (const auto found = score.find(neighbour.article); found != score.end()) total += neighbour.similarity * found->second;
         }
-        if (similarity > 0) article.score = (1 - weight) * score.at(article.article) + weight * total / similarity;
+        // `score` keeps every article's score as given; this article's own is not changed yet.
+        if (similarity > 0) article.score = (1 - weight) * article.score + weight * total / similarity;
     }
     std::sort(ranked.begin(), ranked.end(), best_first);
 }

@@ -38,7 +38,7 @@ private:
 
 // Every article with neighbours gets (1 - weight) * its score + weight * the similarity-weighted mean of its
 // neighbours' scores, a neighbour outside `ranked` counting 0; articles without neighbours keep their score.
-// All of it from the scores as given (a plain, order-independent pass), then re-sorted best first.
+// All of it from the scores as given (a plain, order-independent pass); `ranked` ends best first either way.
 void smooth_by_neighbours(std::vector<RankedArticle>& ranked, const NeighbourMap& neighbours, double weight);
 
 }  // namespace medsearch

@@ -11,24 +11,9 @@
 #include "tests/indexer/temp_index.h"
 
 using namespace medsearch;
+using test::make_article;
 
 namespace {
-
-// An article whose passages are the given texts, all in one section.
-Article make_article(const std::string& id, const std::vector<std::string>& texts, const std::string& section = "Causes") {
-    Article article;
-    article.id = id;
-    article.title = "Article " + id;
-    article.source = "test";
-    article.origin = id + ".md";
-    for (const std::string& text : texts) {
-        Passage passage;
-        passage.section = section;
-        passage.text = text;
-        article.passages.push_back(passage);
-    }
-    return article;
-}
 
 // The same article as a markdown file.
 std::string markdown(const std::string& id, const std::vector<std::string>& texts) {

@@ -17,19 +17,6 @@ using namespace medsearch;
 
 namespace {
 
-Article article_of(const std::string& id, const std::string& text) {
-    Article article;
-    article.id = id;
-    article.title = "Article " + id;
-    article.source = "test";
-    article.origin = id + ".md";
-    Passage passage;
-    passage.section = "Research";
-    passage.text = text;
-    article.passages.push_back(passage);
-    return article;
-}
-
 // Article id -> its article document.
 Xapian::docid article_document(const Xapian::Database& database, const std::string& id) {
     Xapian::Enquire enquire(database);
@@ -45,13 +32,8 @@ std::vector<Neighbour> stored_neighbours(const Xapian::Database& database, const
     return decode_neighbours(database.get_document(article_document(database, id)).get_value(schema::neighbours_slot));
 }
 
-// Three articles on granulocytes and two on something else entirely.
 void index_articles(IndexWriter& writer) {
-    writer.add(article_of("g1", "Filgrastim raises neutrophil counts after chemotherapy induced neutropenia."));
-    writer.add(article_of("g2", "Neutropenia after chemotherapy is treated with filgrastim, a granulocyte colony stimulating factor."));
-    writer.add(article_of("g3", "Granulocyte colony stimulating factor shortens neutropenia in leukaemia."));
-    writer.add(article_of("h1", "Hypertension in pregnancy raises the risk of preeclampsia and stroke."));
-    writer.add(article_of("h2", "Preeclampsia is new hypertension in pregnancy with proteinuria."));
+    for (const Article& article : test::two_subject_articles()) writer.add(article);
 }
 
 }  // namespace

@@ -34,6 +34,30 @@ IndexSummary TempIndex::index(const std::vector<std::filesystem::path>& paths, c
     return index_paths(paths, run, writer, observer);
 }
 
+Article make_article(const std::string& id, const std::vector<std::string>& texts, const std::string& section) {
+    Article article;
+    article.id = id;
+    article.title = "Article " + id;
+    article.source = "test";
+    article.origin = id + ".md";
+    for (const std::string& text : texts) {
+        Passage passage;
+        passage.section = section;
+        passage.text = text;
+        article.passages.push_back(passage);
+    }
+    return article;
+}
+
+std::vector<Article> two_subject_articles() {
+    return {make_article("g1", {"Filgrastim raises neutrophil counts after chemotherapy induced neutropenia."}, "Research"),
+            make_article("g2", {"Neutropenia after chemotherapy is treated with filgrastim, a granulocyte colony stimulating factor."},
+                         "Research"),
+            make_article("g3", {"Granulocyte colony stimulating factor shortens neutropenia in leukaemia."}, "Research"),
+            make_article("h1", {"Hypertension in pregnancy raises the risk of preeclampsia and stroke."}, "Research"),
+            make_article("h2", {"Preeclampsia is new hypertension in pregnancy with proteinuria."}, "Research")};
+}
+
 std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, const std::string& article_id) {
     std::vector<nlohmann::json> passages;
     for (const Xapian::Document& document :

@@ -49,6 +49,13 @@ private:
     ScratchDir scratch_;
 };
 
+// An article whose passages are the given texts, all in one section.
+Article make_article(const std::string& id, const std::vector<std::string>& texts, const std::string& section = "Causes");
+
+// Five one-passage articles: three on granulocytes and neutropenia (g1, g2, g3), two on hypertension in
+// pregnancy (h1, h2); each one's nearest are the others on its subject.
+std::vector<Article> two_subject_articles();
+
 // The stored data of every passage document of the article, in ordinal order.
 std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, const std::string& article_id);
 

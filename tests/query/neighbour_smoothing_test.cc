@@ -3,11 +3,11 @@
 // counting 0, articles without neighbours untouched; then best first.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "indexer/index_writer.h"
 #include "query/neighbour_map.h"
 #include "query/open_retriever.h"
 #include "tests/indexer/temp_index.h"
@@ -54,16 +54,11 @@ TEST_CASE("no neighbours known: the ranking is left as it was", "[query][neighbo
 
 TEST_CASE("document ranking smooths by neighbours only for questions of enough content words", "[query][neighbours]") {
     test::TempIndex index;
-    std::vector<std::filesystem::path> files;
-    const std::vector<std::pair<std::string, std::string>> articles = {
-        {"g1", "Filgrastim raises neutrophil counts after chemotherapy induced neutropenia."},
-        {"g2", "Neutropenia after chemotherapy is treated with filgrastim, a granulocyte colony stimulating factor."},
-        {"g3", "Granulocyte colony stimulating factor shortens neutropenia in leukaemia."},
-        {"h1", "Hypertension in pregnancy raises the risk of preeclampsia and stroke."},
-        {"h2", "Preeclampsia is new hypertension in pregnancy with proteinuria."}};
-    for (const auto& [id, text] : articles)
-        files.push_back(index.write(id + ".md", "# Article " + id + "\nid: " + id + "\n\n## Research\n\n" + text + "\n"));
-    REQUIRE(index.index(files).failures == 0);
+    {
+        IndexWriter writer(index.db());
+        for (const Article& article : test::two_subject_articles()) writer.add(article);
+        writer.link_neighbours({});
+    }
 
     // Scores by article id for a question, with the given smoothing settings.
     const auto scores = [&](double weight, std::size_t min_words, const std::string& question) {
