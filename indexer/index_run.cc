@@ -72,7 +72,7 @@ IndexSummary index_paths(const std::vector<std::filesystem::path>& paths, const 
 
     // Make it durable, then link every article to its nearest ones, new articles among them.
     writer.commit();
-    if (!summary.interrupted && options.neighbours.neighbours > 0)
+    if (!summary.interrupted)
         summary.neighbour_lists = writer.link_neighbours(options.neighbours, options.stop_requested);
     if (sink.stop_requested()) summary.interrupted = true;
     return summary;

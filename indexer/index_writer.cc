@@ -1,5 +1,7 @@
 #include "indexer/index_writer.h"
 
+#include <sstream>
+
 #include "common/errors.h"
 #include "indexer/schema.h"
 
@@ -76,7 +78,8 @@ std::size_t IndexWriter::link_neighbours(const NeighbourOptions& options, const 
             documents.push_back(*posting);
         for (const Xapian::docid article : documents) {
             if (stop_requested != nullptr && stop_requested->load()) break;
-            const std::string list = encode_neighbours(find_neighbours(database_, article, options));
+            const std::string list =
+                options.neighbours == 0 ? std::string() : encode_neighbours(find_neighbours(database_, article, options));
             Xapian::Document document = database_.get_document(article);
             if (document.get_value(schema::neighbours_slot) == list) continue;
             begin_batch();
@@ -86,11 +89,32 @@ std::size_t IndexWriter::link_neighbours(const NeighbourOptions& options, const 
             ++linked;
             after_change();
         }
+        if (stop_requested == nullptr || !stop_requested->load()) {
+            begin_batch();
+            database_.set_metadata(schema::neighbours_metadata,
+                                   std::to_string(options.neighbours) + " " + std::to_string(options.query_terms));
+        }
     } catch (const Xapian::Error& error) {
         throw DatabaseError("cannot store the articles' neighbours: " + error.get_description());
     }
     commit();
     return linked;
+}
+
+NeighbourOptions IndexWriter::linked_neighbour_options() const {
+    std::string recorded;
+    try {
+        recorded = database_.get_metadata(schema::neighbours_metadata);
+    } catch (const Xapian::Error& error) {
+        throw DatabaseError("cannot read the index's neighbour options: " + error.get_description());
+    }
+    NeighbourOptions options;
+    if (recorded.empty()) return options;
+    std::istringstream fields(recorded);
+    std::string rest;
+    if (!(fields >> options.neighbours >> options.query_terms) || (fields >> rest))
+        throw DatabaseError("the index's neighbour options are damaged: '" + recorded + "'");
+    return options;
 }
 
 void IndexWriter::commit() {

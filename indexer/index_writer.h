@@ -40,9 +40,15 @@ public:
     void commit();
 
     // Finds every article's neighbours (indexer/neighbours.h) among the articles indexed now and stores
-    // them, committing in batches like add(); run after the articles are in. Stops early, leaving the
+    // them, committing in batches like add(); run after the articles are in. Keeping 0 neighbours clears
+    // every list. The options are recorded in the index (linked_neighbour_options). Stops early, leaving the
     // others' earlier lists, when *stop_requested becomes true. Returns how many articles' lists changed.
     std::size_t link_neighbours(const NeighbourOptions& options, const std::atomic<bool>* stop_requested = nullptr);
+
+    // The options the last completed link_neighbours used; the defaults for an index that records none
+    // (made before the options were recorded, when every index was linked with the defaults).
+    // Throws DatabaseError when the record is damaged.
+    NeighbourOptions linked_neighbour_options() const;
 
 private:
     void begin_batch();

@@ -43,6 +43,11 @@ enum slot : Xapian::valueno {
     neighbours_slot = 5,   // article documents: the most similar article documents (indexer/neighbours.h)
 };
 
+// --- Database metadata (Xapian user metadata).
+// The neighbour options the index's lists were made with, "<neighbours> <query_terms>" (indexer/neighbours.h),
+// so that relinking after a delete keeps them.
+inline constexpr const char* neighbours_metadata = "medsearch.neighbours";
+
 // --- Stored data: a JSON object per document with these fields (see README "Stored data").
 namespace field {
 inline constexpr const char* article = "article";

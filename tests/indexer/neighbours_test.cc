@@ -115,3 +115,44 @@ TEST_CASE("an index run stores every article's neighbours unless told to keep no
     REQUIRE(neighbours.size() == std::min<std::size_t>(kept, 1));
     if (kept > 0) CHECK(neighbours.front().document == article_document(database, "b"));
 }
+
+// A bug fixed: `delete` relinked every article with the default three neighbours, whatever the index was
+// built with (an index built with --neighbours 0 gained lists it was meant not to have).
+TEST_CASE("relinking after a delete keeps the neighbour count the index was built with", "[indexer][neighbours]") {
+    const std::size_t kept = GENERATE(0, 1, 2);
+    test::TempIndex index;
+    {
+        IndexWriter writer(index.db());
+        index_articles(writer);
+        NeighbourOptions options;
+        options.neighbours = kept;
+        writer.link_neighbours(options);
+    }
+    {
+        IndexWriter writer(index.db());
+        CHECK(writer.linked_neighbour_options().neighbours == kept);
+        REQUIRE(writer.remove("h2"));
+        writer.commit();
+        writer.link_neighbours(writer.linked_neighbour_options());
+    }
+    // g1 has two other granulocyte articles to link to: it keeps exactly as many as the index asked for.
+    CHECK(stored_neighbours(index.open(), "g1").size() == kept);
+}
+
+TEST_CASE("linking with no neighbours clears the lists an earlier run stored", "[indexer][neighbours]") {
+    test::TempIndex index;
+    IndexWriter writer(index.db());
+    index_articles(writer);
+    writer.link_neighbours({});
+    REQUIRE_FALSE(stored_neighbours(index.open(), "g1").empty());
+    NeighbourOptions none;
+    none.neighbours = 0;
+    CHECK(writer.link_neighbours(none) == 5);
+    CHECK(stored_neighbours(index.open(), "g1").empty());
+}
+
+TEST_CASE("an index that never linked neighbours reports the default count", "[indexer][neighbours]") {
+    test::TempIndex index;
+    IndexWriter writer(index.db());
+    CHECK(writer.linked_neighbour_options().neighbours == NeighbourOptions{}.neighbours);
+}
