@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # (results/features.md), more than it earns.
 readonly GRID='
 bm25.k1                     | 0.4 0.6 0.9 1.2
-bm25.b                      | 0.3 0.4 0.5 0.6
+bm25.b                      | 0.3 0.35 0.4 0.5 0.6
 fields.title                | 0.2 0.35 0.5 0.75
 question_word_weight        | 0.1 0.2 0.35 0.5 1
 passage_weight              | 0 0.25 0.5 1
@@ -23,6 +23,9 @@ feedback.max_question_words | 0 1 2 3
 derivation_weight           | 0 0.25 0.5 1
 context.subject_weight      | 0.15 0.25 0.35 0.5 0.75
 context.answer_title_weight | 0 0.3 0.6 1
+ngram_weight                | 0.15 0.2 0.25 0.3
+pair_weight                 | 0.3 0.4 0.5 0.6
+neighbour_weight            | 0 0.1 0.2 0.3
 '
 ROUNDS=2
 
@@ -61,6 +64,7 @@ later_turns_ndcg() {
 evaluate() {
     local flags=() setting out=$WORK/eval
     for setting in "$@"; do flags+=(--ranking "$setting"); done
+    flags+=(--threads 0)  # the same runs, one thread per core
     medsearch_eval "$out" --db "$scifact" --topics "$EVAL_DATA/scifact/topics.train.tsv" \
         --qrels "$EVAL_DATA/scifact/qrels.train.txt" --metrics ndcg_cut.10 "${flags[@]}"
     local s1 s2 s3 s4 s5
@@ -163,6 +167,7 @@ all_turns_ndcg() {
 evaluate_search() {
     local flags=() setting out=$WORK/eval-search
     for setting in "$@"; do flags+=(--ranking "$setting"); done
+    flags+=(--threads 0)
     medsearch_eval "$out" --db "$medquad" --unit passage --topics "$WORK/followup-manual.tsv" \
         --qrels "$EVAL_DATA/followup-dev/qrels.manual.txt" --metrics ndcg_cut.10 --per-query "${flags[@]}"
     local manual context
