@@ -1,6 +1,8 @@
 #include "query/ranking_options.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -18,6 +20,7 @@ namespace {
 struct Setting {
     std::function<void(RankingOptions&, double)> set;
     std::function<double(const RankingOptions&)> get;
+    std::vector<std::string_view> names = {};  // an enumeration's values by name, in numeric order; empty: a number
 };
 
 template <typename T>
@@ -32,9 +35,17 @@ Setting nested(Group RankingOptions::*group, T Group::*member) {
             [group, member](const RankingOptions& r) { return static_cast<double>((r.*group).*member); }};
 }
 
+// An enumeration, set by name (or by its number, as describe_ranking printed it before names).
+template <typename T>
+Setting named(T RankingOptions::*member, std::vector<std::string_view> names) {
+    Setting setting = field(member);
+    setting.names = std::move(names);
+    return setting;
+}
+
 const std::map<std::string, Setting, std::less<>>& settings() {
     static const std::map<std::string, Setting, std::less<>> table = {
-        {"scheme", field(&RankingOptions::scheme)},
+        {"scheme", named(&RankingOptions::scheme, {"bm25", "bm25_plus", "pl2", "dph", "language_model", "inl2"})},
         {"bm25.k1", nested(&RankingOptions::bm25, &Bm25Parameters::k1)},
         {"bm25.b", nested(&RankingOptions::bm25, &Bm25Parameters::b)},
         {"bm25.min_normlen", nested(&RankingOptions::bm25, &Bm25Parameters::min_normlen)},
@@ -81,9 +92,20 @@ void apply_ranking_setting(RankingOptions& ranking, std::string_view assignment)
     const std::string_view text = assignment.substr(equals + 1);
     const auto setting = settings().find(name);
     if (setting == settings().end()) throw UsageError("no ranking setting named '" + std::string(name) + "'");
+    const std::vector<std::string_view>& names = setting->second.names;
+    if (const auto named = std::find(names.begin(), names.end(), text); named != names.end()) {
+        setting->second.set(ranking, static_cast<double>(named - names.begin()));
+        return;
+    }
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value < 0)
+    const bool number = error == std::errc() && end == text.data() + text.size() && value >= 0;
+    if (!names.empty() && (!number || value != std::floor(value) || value >= static_cast<double>(names.size()))) {
+        std::string known;
+        for (const std::string_view option : names) known += (known.empty() ? "" : ", ") + std::string(option);
+        throw UsageError("ranking setting " + std::string(name) + " is one of " + known + ", not '" + std::string(text) + "'");
+    }
+    if (!number)
         throw UsageError("ranking setting " + std::string(name) + " needs a non-negative number, not '" + std::string(text) + "'");
     setting->second.set(ranking, value);
 }
@@ -91,6 +113,10 @@ void apply_ranking_setting(RankingOptions& ranking, std::string_view assignment)
 std::vector<std::string> describe_ranking(const RankingOptions& ranking) {
     std::vector<std::string> lines;
     for (const auto& [name, setting] : settings()) {
+        if (!setting.names.empty()) {
+            lines.push_back(name + "=" + std::string(setting.names.at(static_cast<std::size_t>(setting.get(ranking)))));
+            continue;
+        }
         std::string value = std::to_string(setting.get(ranking));
         value.erase(value.find_last_not_of('0') + 1);
         if (value.back() == '.') value.pop_back();
