@@ -25,7 +25,8 @@ namespace medsearch {
 // until a ranking keeps both.
 struct Bm25Parameters {
     double k1 = 0.9;            // term-frequency saturation
-    double b = 0.5;             // document-length normalisation
+    double b = 0.35;            // document-length normalisation (0.5 before the sub-word, pair and neighbour
+                                // evidence; re-tuned with them: results/tuning.md)
     double min_normlen = 0.5;   // Xapian's floor on the normalised length
 };
 
