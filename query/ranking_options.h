@@ -18,11 +18,11 @@
 
 namespace medsearch {
 
-// benchmarks/tune.sh (results/tuning.md, at de36eae) prefers k1 0.4, title 0.2, heading 2, section 1:
-// objective +1.7%, follow-up manual 0.674 -> 0.749, SciFact train +0.001, NFCorpus dev -0.003. Not shipped
-// yet: with it, on the sessions tests' small corpus "What is (are) iron deficiency anemia?" ranks passages
-// whose "What is (are) ... ?" headings repeat the question words above the article titled with it. Open
-// until a ranking keeps both.
+// benchmarks/tune.sh (results/tuning.md, at aacaac1) also prefers context.subject_weight 0.35,
+// context.answer_title_weight 0.3, heading 2, section 1 and article_weight 0.15 (follow-up and passage search
+// only). Not shipped yet: an earlier run's heading 2 made the sessions tests' "What is (are) iron deficiency
+// anemia?" rank passages whose "What is (are) ... ?" headings repeat the question words above the article
+// titled with it. Open until a ranking keeps both.
 struct Bm25Parameters {
     double k1 = 0.9;            // term-frequency saturation
     double b = 0.35;            // document-length normalisation (0.5 before the sub-word, pair and neighbour
