@@ -159,6 +159,21 @@ build_index() {
 }
 
 medsearch_index() { build_index medsearch "$1"; }
+
+# The medsearch index of MedQuAD's articles (../shared/data/medquad), for passage search over sectioned
+# articles; built as build_index builds the evaluation sets' indexes. Prints the index folder.
+medquad_index() {
+    local db=$BENCH_DIR/medsearch/medquad program
+    program=$(cksum <"$MEDSEARCH" | cut -d' ' -f1)
+    if ! [ -f "$db.complete" ] || [ "$(cut -d' ' -f2 "$db.complete")" != "$program" ]; then
+        rm -rf -- "$db" "$db.complete"
+        mkdir -p "$BENCH_DIR/medsearch"
+        echo "indexing MedQuAD ..." >&2
+        "$MEDSEARCH" index --db "$db" --format medquad "${EVAL_DATA%/eval}/data/medquad" >&2 || die "indexing MedQuAD failed"
+        echo "$RUN_ID $program" >"$db.complete"
+    fi
+    echo "$db"
+}
 plain_index() { build_index plain "$1"; }
 
 # Runs `medsearch eval ARGS...`: its trec_eval lines go to OUT, its stderr to OUT.log.
@@ -191,6 +206,14 @@ topics_retrieved() {
 metric_value() {
     awk -F'\t' -v name="$2" '{ n = $1; sub(/ +$/, "", n) } n == name && $2 == "all" { value = $3 }
          END { if (value == "") exit 1; print value }' "$1" || die "no $2 in $1"
+}
+
+# Mean nDCG@10 over the turns >= 2 of a topics file, from `eval --per-query` output.
+later_turns_ndcg() {
+    awk 'NR == FNR { asked[$1] = 1; next }
+         { name = $1; sub(/ +$/, "", name) }
+         name == "ndcg_cut_10" && ($2 in asked) { n = split($2, part, "_"); if (part[n] >= 2) { sum += $3; count++ } }
+         END { printf "%.4f", sum / count }' "$1" "$2"
 }
 
 # The median of the numbers given as arguments.

@@ -22,6 +22,7 @@ feedback.enabled            | 0 1
 feedback.max_question_words | 0 1 2 3
 derivation_weight           | 0 0.25 0.5 1
 context.subject_weight      | 0.15 0.25 0.35 0.5 0.75
+context.subject_title_weight | 0 0.25 0.35 0.5
 context.answer_title_weight | 0 0.3 0.6 1
 ngram_weight                | 0.15 0.2 0.25 0.3
 pair_weight                 | 0.3 0.4 0.5 0.6
@@ -51,14 +52,6 @@ mediqa=$(medsearch_index mediqa-dev)
 followup=$(medsearch_index followup-dev)
 head -400 "$EVAL_DATA/followup-dev/topics.tsv" >"$WORK/followup-asked.tsv"
 head -400 "$EVAL_DATA/followup-dev/topics.manual.tsv" >"$WORK/followup-manual.tsv"
-
-# Mean nDCG@10 over the turns >= 2 of a topics file, from `eval --per-query` output.
-later_turns_ndcg() {
-    awk 'NR == FNR { asked[$1] = 1; next }
-         { name = $1; sub(/ +$/, "", name) }
-         name == "ndcg_cut_10" && ($2 in asked) { n = split($2, part, "_"); if (part[n] >= 2) { sum += $3; count++ } }
-         END { printf "%.4f", sum / count }' "$1" "$2"
-}
 
 # The five scores of one configuration (--ranking flags as arguments), space-separated.
 evaluate() {
@@ -155,13 +148,7 @@ fields.section | 0 0.25 0.5 1
 article_weight | 0 0.15 0.3 0.6 1
 context.off_subject_share | 0 0.25 0.5 1
 '
-medquad=$BENCH_DIR/medsearch/medquad
-if ! [ -f "$medquad.complete" ] || [ "$(cut -d' ' -f2 "$medquad.complete")" != "$(cksum <"$MEDSEARCH" | cut -d' ' -f1)" ]; then
-    rm -rf -- "$medquad"
-    echo "indexing MedQuAD ..." >&2
-    "$MEDSEARCH" index --db "$medquad" --format medquad "${EVAL_DATA%/eval}/data/medquad" >&2
-    echo "$RUN_ID $(cksum <"$MEDSEARCH" | cut -d' ' -f1)" >"$medquad.complete"
-fi
+medquad=$(medquad_index)
 all_turns_ndcg() {
     awk 'NR == FNR { asked[$1] = 1; next } { name = $1; sub(/ +$/, "", name) }
          name == "ndcg_cut_10" && ($2 in asked) { sum += $3; count++ } END { printf "%.4f", sum / count }' "$1" "$2"

@@ -139,10 +139,11 @@ ContextResolution Conversation::resolve(const Question& question) const {
     resolution.reason = question.refers_back ? "the question points back to the current subject"
                                              : "the question names no subject of its own";
     const ContextOptions& options = engine_.ranking().context;
-    std::vector<Xapian::Query> subject_clauses;
+    std::vector<Xapian::Query> subject_clauses, subject_title_clauses;
     for (const Concept& concept_ : current.concepts) {
         if (!is_content(concept_)) continue;
         subject_clauses.push_back(engine_.builder().concept_query(concept_));
+        subject_title_clauses.push_back(engine_.builder().title_query({concept_}));
         resolution.context.highlight_terms.insert(resolution.context.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
         if (!concept_.joined.empty()) resolution.context.highlight_terms.push_back(concept_.joined);
     }
@@ -152,6 +153,12 @@ ContextResolution Conversation::resolve(const Question& question) const {
             resolution.context.clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, subject, options.subject_weight);
             resolution.context.expansions.push_back({"subject carried from earlier turns: " + resolution.reason, last.subject,
                                                      options.subject_weight});
+        }
+        if (options.subject_title_weight > 0) {
+            const Xapian::Query in_title(Xapian::Query::OP_OR, subject_title_clauses.begin(), subject_title_clauses.end());
+            resolution.context.clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_title, options.subject_title_weight);
+            resolution.context.expansions.push_back({"subject carried from earlier turns, in the article title: " + resolution.reason,
+                                                     last.subject, options.subject_title_weight});
         }
         // A follow-up is about its subject: passages that match none of the subject's words (in any
         // field, the article title included) are most likely about something else.

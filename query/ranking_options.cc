@@ -75,6 +75,7 @@ const std::map<std::string, Setting, std::less<>>& settings() {
         {"feedback.weight", nested(&RankingOptions::feedback, &FeedbackOptions::weight)},
         {"feedback.max_question_words", nested(&RankingOptions::feedback, &FeedbackOptions::max_question_words)},
         {"context.subject_weight", nested(&RankingOptions::context, &ContextOptions::subject_weight)},
+        {"context.subject_title_weight", nested(&RankingOptions::context, &ContextOptions::subject_title_weight)},
         {"context.off_subject_share", nested(&RankingOptions::context, &ContextOptions::off_subject_share)},
         {"context.answer_title_weight", nested(&RankingOptions::context, &ContextOptions::answer_title_weight)},
         {"context.generic_document_share", nested(&RankingOptions::context, &ContextOptions::generic_document_share)},

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "indexer/schema.h"
+#include "query/conversation.h"
 #include "query/highlight.h"
 #include "tests/query/search_fixture.h"
 
@@ -95,6 +98,44 @@ TEST_CASE("passages off the conversation's focus keep exactly their share of the
     }
     CHECK(on > 0);
     CHECK(focused.hits.size() == (share == 0.0 ? on : plain.size()));
+}
+
+TEST_CASE("a carried subject is added in every field and, as a clause of its own, in the article title only", "[query][context]") {
+    // subject weight, title-only weight: how many weighted clauses the follow-up gets
+    const auto [subject_weight, title_weight, clauses] = GENERATE(table<double, double, std::size_t>({
+        {0.25, 0.0, 1},
+        {0.25, 0.35, 2},
+        {0.0, 0.35, 1},
+    }));
+    CAPTURE(subject_weight, title_weight);
+    EngineOptions options = test::test_engine_options();
+    options.ranking.context.subject_weight = subject_weight;
+    options.ranking.context.subject_title_weight = title_weight;
+    const test::SearchFixture fixture(options);
+    ConversationState state;
+    state.turns.push_back({"What causes leukopenia?", "leukopenia", "", {}});
+    const Conversation conversation(fixture.engine(), state);
+
+    const ContextResolution resolution = conversation.resolve(fixture.engine().parse("How is it treated?"));
+    REQUIRE(resolution.kind == ContextResolution::Kind::carried);
+    REQUIRE(resolution.context.clauses.size() == clauses);
+    // Every field's terms in the every-field clause; only title terms in the title clause.
+    const auto fields_of = [](const Xapian::Query& clause) {
+        std::set<std::string> prefixes;
+        for (auto term = clause.get_unique_terms_begin(); term != clause.get_unique_terms_end(); ++term)
+            prefixes.insert((*term).substr(0, (*term).find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ")));
+        return prefixes;
+    };
+    if (subject_weight > 0) CHECK(fields_of(resolution.context.clauses.front()).size() > 1);
+    if (title_weight > 0) CHECK(fields_of(resolution.context.clauses.back()) == std::set<std::string>{std::string(schema::title)});
+    // Each clause is explained with its weight.
+    std::vector<double> explained;
+    for (const Expansion& expansion : resolution.context.expansions)
+        if (expansion.reason.starts_with("subject carried")) explained.push_back(expansion.weight);
+    std::vector<double> expected;
+    if (subject_weight > 0) expected.push_back(subject_weight);
+    if (title_weight > 0) expected.push_back(title_weight);
+    CHECK(explained == expected);
 }
 
 TEST_CASE("feedback expands a one-word question only, and never one a conversation's context explains", "[query][feedback]") {

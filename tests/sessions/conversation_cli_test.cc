@@ -137,6 +137,7 @@ TEST_CASE("explain in text shows the resolution, the subject and each added clau
     check_shows(run, {"Context: carried: the question points back to the current subject",
                       "subject: leukopenia (answered by \"What is leukopenia?\")",
                       "added \"leukopenia\" weight 0.25: subject carried from earlier turns",
+                      "added \"leukopenia\" weight 0.35: subject carried from earlier turns, in the article title",
                       "added \"leukopenia\" weight 0.25: passages matching none of the subject's words keep this share"});
 }
 
