@@ -9,7 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # The changes measured, one per line: label | `medsearch eval` flags. The first line is the reference (the
 # shipped ranking, no flags); a later line without flags measures it again, to show the noise. Features on
 # by default are switched off; features off by default (proximity) are switched on at a plausible
-# setting. Names: `medsearch eval --help` (--ranking).
+# setting; the other weighting models Xapian offers replace BM25 (BM25+ keeps its k1 and b). Names:
+# `medsearch eval --help` (--ranking).
 readonly CONFIGURATIONS='
 shipped ranking                      |
 passage evidence off                 | --ranking passage_weight=0
@@ -29,6 +30,11 @@ neighbour smoothing for every question | --ranking neighbour_min_words=0
 feedback off                         | --ranking feedback.enabled=0
 feedback for every question          | --ranking feedback.max_question_words=0
 proximity on (weight 0.05)           | --ranking proximity_weight=0.05
+weighting BM25+ (delta 1, same k1, b) | --ranking scheme=bm25_plus
+weighting InL2 (divergence from randomness) | --ranking scheme=inl2
+weighting PL2                        | --ranking scheme=pl2
+weighting DPH                        | --ranking scheme=dph
+weighting language model (LMWeight)  | --ranking scheme=language_model
 shipped ranking again (noise)        |
 '
 
