@@ -48,8 +48,7 @@ struct FeedbackOptions {
 };
 
 // The term weighting model. BM25 is the default; the others are Xapian's, kept for measured comparisons: put in
-// BM25's place in the shipped ranking, each loses on the tuning sets' mean (BM25+ gains 0.0014 on SciFact train
-// but loses 0.01-0.025 on NFCorpus dev and MEDIQA dev; benchmarks/results/features.md).
+// BM25's place in the shipped ranking, each loses on the tuning sets' mean (benchmarks/results/features.md).
 enum class WeightingScheme { bm25 = 0, bm25_plus = 1, pl2 = 2, dph = 3, language_model = 4, inl2 = 5 };
 
 // Follow-up questions: how earlier turns of a conversation carry into the next (query/conversation.h).
