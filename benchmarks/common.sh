@@ -130,12 +130,14 @@ result_header() {
 # Builds one engine's index (medsearch, or plain for the plain Xapian baseline) of one evaluation set (a
 # folder of $EVAL_DATA with corpus.jsonl) unless this run built it or, with --reuse-indexes, an earlier run
 # built it completely with the same indexing program (an index is only read by the build that wrote it).
-# Prints the index folder.
+# A VARIANT name and medsearch index FLAGS after it build a variant index in its own folder. Prints the
+# index folder.
 build_index() {
-    local engine=$1 set=$2
-    local db=$BENCH_DIR/$engine/$set indexer
+    local engine=$1 set=$2 variant=${3:-}
+    local flags=("${@:4}")
+    local db=$BENCH_DIR/$engine${variant:+-$variant}/$set indexer
     case $engine in
-        medsearch) indexer=("$MEDSEARCH" index --db "$db") ;;
+        medsearch) indexer=("$MEDSEARCH" index --db "$db" "${flags[@]}") ;;
         plain) indexer=("$PLAIN_XAPIAN_DIR/plain_index" "$db") ;;
         *) die "no engine named $engine" ;;
     esac
@@ -151,14 +153,47 @@ build_index() {
         [ "$REUSE_INDEXES" = 0 ] || echo "$db was built by another $engine binary: rebuilding" >&2
     fi
     rm -rf -- "$db" "$db.complete"
-    mkdir -p "$BENCH_DIR/$engine"
-    echo "indexing $set ($engine) ..." >&2
+    mkdir -p "$(dirname "$db")"
+    echo "indexing $set ($engine${variant:+, $variant}) ..." >&2
     "${indexer[@]}" "$EVAL_DATA/$set/corpus.jsonl" >&2 || die "indexing $set with $engine failed"
     echo "$RUN_ID $program" >"$db.complete"
     echo "$db"
 }
 
 medsearch_index() { build_index medsearch "$1"; }
+
+# The tuning sets (never the test sets) that the ranking scripts measure on: name | index (folder of
+# $EVAL_DATA) | topics | qrels.
+readonly TUNING_SETS='
+scifact train | scifact      | scifact/topics.train.tsv | scifact/qrels.train.txt
+nfcorpus-dev  | nfcorpus-dev | nfcorpus-dev/topics.tsv  | nfcorpus-dev/qrels.txt
+mediqa-dev    | mediqa-dev   | mediqa-dev/topics.tsv    | mediqa-dev/qrels.txt
+'
+
+# Reads TUNING_SETS into the arrays set_names, set_folders, set_topics and set_qrels (full paths).
+read_tuning_sets() {
+    set_names=() set_folders=() set_topics=() set_qrels=()
+    local name index topics qrels
+    while IFS='|' read -r name index topics qrels; do
+        name=$(echo "$name" | xargs)
+        [ -n "$name" ] || continue
+        read -r index topics qrels <<<"$index $topics $qrels"
+        set_names+=("$name") set_folders+=("$index") set_topics+=("$EVAL_DATA/$topics") set_qrels+=("$EVAL_DATA/$qrels")
+    done <<<"$TUNING_SETS"
+}
+
+# Reads a table of "label | value" lines (blank lines skipped, fields trimmed) into two arrays named by
+# the caller: read_labelled LABELS VALUES TEXT.
+read_labelled() {
+    local -n into_labels=$1 into_values=$2
+    local label value
+    while IFS='|' read -r label value; do
+        label=$(echo "$label" | xargs)
+        [ -n "$label" ] || continue
+        into_labels+=("$label")
+        into_values+=("$(echo "$value" | xargs)")
+    done <<<"$3"
+}
 
 # The medsearch index of MedQuAD's articles (../shared/data/medquad), for passage search over sectioned
 # articles; built as build_index builds the evaluation sets' indexes. Prints the index folder.
@@ -184,6 +219,15 @@ medsearch_eval() {
         cat "$out.log" >&2
         die "medsearch eval $* failed"
     }
+}
+
+# Runs `medsearch eval --metrics ndcg_cut.10 ARGS...` (output in OUT, as medsearch_eval) and prints
+# "nDCG@10 query-seconds topics".
+eval_ndcg_timed() {
+    local out=$1
+    shift
+    medsearch_eval "$out" --metrics ndcg_cut.10 "$@"
+    echo "$(metric_value "$out" ndcg_cut_10) $(retrieval_seconds "$out.log") $(topics_retrieved "$out.log")"
 }
 
 # The query time a log reports ("... N topics retrieved in X s", medsearch eval and plain_search alike).

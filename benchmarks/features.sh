@@ -38,13 +38,6 @@ weighting language model (LMWeight)  | --ranking scheme=language_model
 shipped ranking again (noise)        |
 '
 
-# The tuning sets (never the test sets): name | index (folder of ../shared/eval) | topics | qrels.
-readonly SETS='
-scifact train | scifact      | scifact/topics.train.tsv | scifact/qrels.train.txt
-nfcorpus-dev  | nfcorpus-dev | nfcorpus-dev/topics.tsv  | nfcorpus-dev/qrels.txt
-mediqa-dev    | mediqa-dev   | mediqa-dev/topics.tsv    | mediqa-dev/qrels.txt
-'
-
 usage() {
     echo "usage: benchmarks/features.sh [--reuse-indexes] [--runs N]   (about 10 minutes)"
     usage_common
@@ -53,22 +46,12 @@ usage() {
 RUNS=5
 start_benchmark features "$@"
 
-# Read the two tables (fields trimmed).
+# Read the configurations; index the tuning sets.
 labels=() flag_lists=()
-while IFS='|' read -r label flags; do
-    label=$(echo "$label" | xargs)
-    [ -n "$label" ] || continue
-    labels+=("$label")
-    flag_lists+=("$(echo "$flags" | xargs)")
-done <<<"$CONFIGURATIONS"
-set_names=() set_dbs=() set_topics=() set_qrels=()
-while IFS='|' read -r name index topics qrels; do
-    name=$(echo "$name" | xargs)
-    [ -n "$name" ] || continue
-    read -r index topics qrels <<<"$index $topics $qrels"
-    db=$(medsearch_index "$index")
-    set_names+=("$name") set_dbs+=("$db") set_topics+=("$EVAL_DATA/$topics") set_qrels+=("$EVAL_DATA/$qrels")
-done <<<"$SETS"
+read_labelled labels flag_lists "$CONFIGURATIONS"
+read_tuning_sets
+set_dbs=()
+for s in "${!set_names[@]}"; do set_dbs+=("$(medsearch_index "${set_folders[s]}")"); done
 
 # Round by round, set by set, every configuration: nDCG@10 (the same every round) and the query time. The
 # configurations of one set run back to back so that each is compared with the shipped ranking measured
@@ -78,14 +61,12 @@ for run in $(seq "$RUNS"); do
     for s in "${!set_names[@]}"; do
         for c in "${!labels[@]}"; do
             read -r -a flags <<<"${flag_lists[c]}"
-            out=$WORK/c$c-s$s
-            medsearch_eval "$out" --db "${set_dbs[s]}" --topics "${set_topics[s]}" --qrels "${set_qrels[s]}" \
-                --metrics ndcg_cut.10 "${flags[@]}"
-            value=$(metric_value "$out" ndcg_cut_10)
-            time=$(retrieval_seconds "$out.log")
+            result=$(eval_ndcg_timed "$WORK/c$c-s$s" --db "${set_dbs[s]}" --topics "${set_topics[s]}" \
+                --qrels "${set_qrels[s]}" "${flags[@]}")
+            read -r value time topics <<<"$result"
             ndcg[$c,$s]=$value
             seconds[$c,$s]+="$time "
-            topic_count[$s]=$(topics_retrieved "$out.log")
+            topic_count[$s]=$topics
         done
         echo "run $run/$RUNS: ${set_names[s]}" >&2
     done

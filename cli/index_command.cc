@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "cli/command.h"
 #include "indexer/index_run.h"
@@ -23,6 +24,7 @@ struct IndexArguments {
     std::size_t batch = 1000;
     bool no_spelling = false;
     std::size_t neighbours = NeighbourOptions{}.neighbours;
+    std::pair<std::size_t, std::size_t> passage_words{ChunkOptions{}.min_words, ChunkOptions{}.max_words};
 };
 
 std::atomic<bool> stop_requested{false};
@@ -76,6 +78,7 @@ int run_index(const IndexArguments& args) {
     if (!args.format.empty()) options.format = parse_format(args.format);
     options.stop_requested = &stop_requested;
     options.neighbours.neighbours = args.neighbours;
+    options.read.passage_size = {args.passage_words.first, args.passage_words.second};
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     TerminalObserver observer;
@@ -110,8 +113,19 @@ void add_index_command(CLI::App& app, Action& action) {
         ->type_name("N")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{0}, std::size_t{100}));
+    command->add_option("--passage-words", args->passage_words,
+                        "Size of the passages long texts are cut into (BEIR texts, MedQuAD answers): a passage closes "
+                        "once it has MIN words, before a sentence that would take it past MAX; a text of at most MAX "
+                        "words stays whole (benchmarks/results/passage_size.md measures the default)")
+        ->type_name("MIN MAX")
+        ->default_str(std::to_string(ChunkOptions{}.min_words) + " " + std::to_string(ChunkOptions{}.max_words))
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     command->add_option("paths", args->paths, "Files or folders to index")->required()->check(CLI::ExistingPath);
-    command->callback([args, &action] { action = [args] { return run_index(*args); }; });
+    command->callback([args, &action] {
+        if (args->passage_words.first > args->passage_words.second)
+            throw CLI::ValidationError("--passage-words", "MIN must not be larger than MAX");
+        action = [args] { return run_index(*args); };
+    });
 }
 
 }  // namespace medsearch::cli

@@ -64,7 +64,7 @@ IndexSummary index_paths(const std::vector<std::filesystem::path>& paths, const 
         }
         ++summary.files;
         try {
-            read_articles(file, options.format ? *options.format : detect_format(file), sink);
+            read_articles(file, options.format ? *options.format : detect_format(file), sink, options.read);
         } catch (const ParseError& error) {
             sink.on_error(error);
         }

@@ -15,6 +15,7 @@ namespace medsearch {
 
 struct IndexRunOptions {
     std::optional<Format> format;                      // nullopt: detect each file's format
+    ReadOptions read;                                  // how long texts are cut into passages
     const std::atomic<bool>* stop_requested = nullptr; // checked between articles (Ctrl-C)
     NeighbourOptions neighbours;                       // each article's nearest articles; 0 neighbours: none
 };

@@ -7,7 +7,7 @@
 
 namespace medsearch {
 
-void read_beir(const std::filesystem::path& file, ArticleSink& sink) {
+void read_beir(const std::filesystem::path& file, ArticleSink& sink, const ChunkOptions& passage_size) {
     const std::string source = std::filesystem::absolute(file).parent_path().filename().string();
     read_json_lines_with(file, sink, [&](const nlohmann::json& record, std::size_t line) {
         Article article;
@@ -21,7 +21,7 @@ void read_beir(const std::filesystem::path& file, ArticleSink& sink) {
         article.title = collapse_whitespace(optional_string(file, line, record, "title"));
         article.source = source;
         article.origin = file.string();
-        for (std::string& chunk : split_into_chunks(required_string(file, line, record, "text"))) {
+        for (std::string& chunk : split_into_chunks(required_string(file, line, record, "text"), passage_size)) {
             Passage passage;
             passage.text = std::move(chunk);
             passage.line = line;

@@ -111,8 +111,7 @@ std::vector<AnswerBlock> split_answer_blocks(std::string_view answer) {
     return blocks;
 }
 
-std::vector<AnswerBlock> answer_passages(std::string_view answer) {
-    constexpr ChunkOptions size;
+std::vector<AnswerBlock> answer_passages(std::string_view answer, const ChunkOptions& size) {
     const std::vector<AnswerBlock> blocks = split_answer_blocks(answer);
     std::vector<AnswerBlock> passages;
     std::string pending;  // paragraphs waiting to be packed
@@ -179,7 +178,7 @@ bool looks_like_medquad(std::string_view prefix) {
     return shape_of(prefix.substr(at + 1, name_end - at - 1)) != nullptr;
 }
 
-Article read_medquad(const std::filesystem::path& file, std::string_view text) {
+Article read_medquad(const std::filesystem::path& file, std::string_view text, const ChunkOptions& passage_size) {
     pugi::xml_document document;
     const pugi::xml_parse_result parsed =
         document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -226,7 +225,7 @@ Article read_medquad(const std::filesystem::path& file, std::string_view text) {
         const std::string answer = all_text(pair.child(shape->answer.data()));
         const std::ptrdiff_t offset = pair.offset_debug();
         const std::size_t line = offset < 0 ? 0 : line_of_offset(text, static_cast<std::size_t>(offset));
-        for (AnswerBlock& block : answer_passages(answer)) {
+        for (AnswerBlock& block : answer_passages(answer, passage_size)) {
             Passage passage;
             passage.section = question.attribute("qtype").value();
             passage.heading = all_text(question);

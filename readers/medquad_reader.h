@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "readers/article.h"
+#include "readers/passage_splitter.h"
 
 namespace medsearch {
 
@@ -19,7 +20,7 @@ namespace medsearch {
 // shapes found in the release: <Document id source url> (nearly all), <doc docid corpus url> (four NINDS
 // files) and <DiseaseFile fid source url> (one CDC file). A document without answer text is still an
 // article, with no passages. Throws ParseError for XML that does not parse or has another root.
-Article read_medquad(const std::filesystem::path& file, std::string_view text);
+Article read_medquad(const std::filesystem::path& file, std::string_view text, const ChunkOptions& passage_size = {});
 
 // True when the XML's root element is one of the MedQuAD roots (looks only at the start of the text).
 bool looks_like_medquad(std::string_view prefix);
@@ -38,11 +39,11 @@ std::vector<AnswerBlock> split_answer_blocks(std::string_view answer);
 
 // The passages of an answer: bullets one each; paragraphs packed so none is tiny and long ones split
 // into chunks of whole sentences (readers/passage_splitter.h). Packing: consecutive paragraphs are joined
-// while the passage has fewer than 50 words and the join stays within 120 words. A short line without
+// while the passage has fewer than size.min_words (50) words and the join stays within size.max_words (120). A short line without
 // final punctuation (at most 8 words) is a heading inside the answer ("Key Points", "Genetic
 // Susceptibility") or an item of a list the release wrote without markers: followed by a paragraph it
 // opens that paragraph's passage (or, after a lead-in ending with ':', joins it); followed by bullets it is a lead-in ("Symptoms include") and closes the
 // passage before it.
-std::vector<AnswerBlock> answer_passages(std::string_view answer);
+std::vector<AnswerBlock> answer_passages(std::string_view answer, const ChunkOptions& size = {});
 
 }  // namespace medsearch

@@ -110,13 +110,13 @@ Format detect_format(const std::filesystem::path& file) {
     unknown_format(file, "JSON that is not PubMedQA (an object of records with QUESTION and CONTEXTS)");
 }
 
-void read_articles(const std::filesystem::path& file, Format format, ArticleSink& sink) {
+void read_articles(const std::filesystem::path& file, Format format, ArticleSink& sink, const ReadOptions& options) {
     switch (format) {
         case Format::json:
         case Format::beir: {
             check_prefix_is_text(file, read_prefix(file, sniff_bytes));
             if (format == Format::json) read_json_lines(file, sink);
-            else read_beir(file, sink);
+            else read_beir(file, sink, options.passage_size);
             return;
         }
         case Format::page:
@@ -126,7 +126,7 @@ void read_articles(const std::filesystem::path& file, Format format, ArticleSink
             sink.on_article(read_markdown(file, load_text_file(file)));
             return;
         case Format::medquad:
-            sink.on_article(read_medquad(file, load_text_file(file)));
+            sink.on_article(read_medquad(file, load_text_file(file), options.passage_size));
             return;
         case Format::pubmedqa:
             read_pubmedqa(file, load_text_file(file), sink);

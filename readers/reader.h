@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "readers/article.h"
+#include "readers/passage_splitter.h"
 
 namespace medsearch {
 
@@ -34,9 +35,15 @@ public:
 // recognises it.
 Format detect_format(const std::filesystem::path& file);
 
+// How readers cut text into passages. Only formats whose texts have no paragraph structure of their own
+// are cut by size: BEIR texts, and MedQuAD answers (paragraphs packed, long ones split).
+struct ReadOptions {
+    ChunkOptions passage_size;
+};
+
 // Streams every article of the file to the sink. Throws ParseError when the file as a whole cannot be
 // read (missing, unreadable, not the claimed format); per-record errors go to the sink instead.
-void read_articles(const std::filesystem::path& file, Format format, ArticleSink& sink);
+void read_articles(const std::filesystem::path& file, Format format, ArticleSink& sink, const ReadOptions& options = {});
 
 // The files named by the command line: files as given, folders walked recursively in sorted order,
 // skipping hidden entries and documentation files (README*, LICENSE*, NOTICE*, COPYING*). Throws

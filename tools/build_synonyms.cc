@@ -81,9 +81,9 @@ template <typename Visit>
 void for_each_sentence(const std::vector<Article>& articles, bool with_titles, Visit visit) {
     for (const Article& article : articles) {
         if (with_titles)
-            for (const std::string_view sentence : split_sentences(article.title)) visit(sentence);
+            for (const std::string_view sentence : split_sentence_views(article.title)) visit(sentence);
         for (const Passage& passage : article.passages)
-            for (const std::string_view sentence : split_sentences(passage.text)) visit(sentence);
+            for (const std::string_view sentence : split_sentence_views(passage.text)) visit(sentence);
     }
 }
 

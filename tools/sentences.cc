@@ -34,7 +34,7 @@ bool opens_sentence(char c) {
 
 }  // namespace
 
-std::vector<std::string_view> split_sentences(std::string_view text) {
+std::vector<std::string_view> split_sentence_views(std::string_view text) {
     std::vector<std::string_view> sentences;
     std::size_t start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -34,7 +34,7 @@ Words listed_subcommands() {
 TEST_CASE("help: --help on each subcommand names every option and exits 0", "[cli][help]") {
     // the subcommand, what its help must name
     const auto [command, names] = GENERATE(table<std::string, Words>({
-        {"index", {"--db", "--format", "--batch", "--no-spelling", "--neighbours", "paths", "page", "markdown", "json", "medquad", "beir",
+        {"index", {"--db", "--format", "--batch", "--no-spelling", "--neighbours", "--passage-words", "paths", "page", "markdown", "json", "medquad", "beir",
                    "pubmedqa", "Exit code 3"}},
         {"search", {"--db", "--limit", "--offset", "--per-article", "--section", "--cite", "--article", "--source",
                     "--facets", "--json", "--answer", "--explain", "--color", "--synonyms", "--no-bundled-synonyms",
@@ -95,6 +95,9 @@ TEST_CASE("a wrong command line is a usage error: exit 2, a message, no output",
         Words{"index", "--db", folder, "--batch", "many", page},
         Words{"index", "--db", folder, missing},               // a path that does not exist
         Words{"index", "--db", folder, "--unknown", page},
+        Words{"index", "--db", folder, "--passage-words", "120", "50", page},  // MIN above MAX
+        Words{"index", "--db", folder, "--passage-words", "0", "50", page},
+        Words{"index", "--db", folder, "--passage-words", "fifty", "120", page},
         Words{"search", "leukopenia"},                         // no --db
         Words{"search", "--db", folder},                       // no question
         Words{"search", "--db", missing, "leukopenia"},

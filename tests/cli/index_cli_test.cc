@@ -160,6 +160,25 @@ TEST_CASE("stats agrees with the BEIR file: one article per line", "[cli][stats]
     CHECK(check_every_article_complete(db) == lines);
 }
 
+TEST_CASE("index --passage-words sets the size of the passages long texts are cut into", "[cli][stats]") {
+    // The fixture's long abstract has 360 words in 30 sentences; the other three texts are short.
+    const auto [min_words, max_words, passages] = GENERATE(table<std::string, std::string, std::string>({
+        {"", "", "6"},            // the default, 50 to 120 words: 3 passages for the long abstract
+        {"12", "12", "33"},       // a sentence each
+        {"100", "1000", "4"},     // every text whole
+    }));
+    CAPTURE(min_words, max_words);
+    test::ScratchDir dir;
+    const std::string db = (dir.path() / "db").string();
+    std::vector<std::string> args{"index", "--db", db};
+    if (!min_words.empty()) args.insert(args.end(), {"--passage-words", min_words, max_words});
+    args.push_back(test::fixture("readers/scifact-mini/corpus.jsonl").string());
+    CHECK(run_medsearch(args).exit_code == 3);  // the fixture's two bad lines
+    const auto fields = stats_fields(run_medsearch({"stats", "--db", db}).out);
+    CHECK(fields.at("articles") == "4");
+    CHECK(fields.at("passages") == passages);
+}
+
 TEST_CASE("stats agrees with MedQuAD: one article per XML file that parses", "[cli][stats][shared][slow]") {
     const std::filesystem::path medquad = test::shared_dir() / "data" / "medquad";
     std::size_t parsing = 0, xml_files = 0;

@@ -43,3 +43,30 @@ TEST_CASE("beir: ids kept as given, long texts split into passages, bad lines re
     CHECK(sink.errors[1].line() == 5);
     CHECK_THAT(sink.errors[1].reason(), Catch::Contains("\"_id\" must be a string or an integer"));
 }
+
+TEST_CASE("beir: the passage size is the reader's option", "[beir]") {
+    // The fixture's long abstract: 30 sentences of 12 words each, 360 words.
+    const auto [min_words, max_words, passages, words_each] = GENERATE(table<std::size_t, std::size_t, std::size_t, std::size_t>({
+        {50, 120, 3, 120},    // the default
+        {12, 12, 30, 12},     // one sentence each
+        {20, 30, 15, 24},     // closed at 24 words: a third sentence would pass 30
+        {1, 60, 6, 60},
+        {100, 1000, 1, 360},  // a text within MAX stays whole
+    }));
+    CAPTURE(min_words, max_words);
+    ReadOptions options;
+    options.passage_size = {min_words, max_words};
+    test::CollectingSink sink;
+    read_articles(test::fixture("readers/scifact-mini/corpus.jsonl"), Format::beir, sink, options);
+    REQUIRE(sink.articles.size() == 4);
+    const Article& long_text = sink.articles[1];
+    REQUIRE(long_text.passages.size() == passages);
+    std::string joined;
+    for (const Passage& passage : long_text.passages) {
+        CHECK(count_words(passage.text) == words_each);
+        joined += (joined.empty() ? "" : " ") + passage.text;
+    }
+    CHECK(count_words(joined) == 360);
+    // The short abstract is one passage at every size that holds its 10 words.
+    CHECK(sink.articles[0].passages.size() == (max_words >= 10 ? 1U : 2U));
+}

@@ -83,6 +83,21 @@ TEST_CASE("medquad: long answer paragraphs become passages of whole sentences", 
     CHECK(joined + " " == answer);
 }
 
+TEST_CASE("medquad: the passage size packs and splits answers", "[medquad]") {
+    std::string answer;  // one paragraph of 40 sentences of seven words
+    for (int i = 0; i < 40; ++i) answer += "Sentence number " + std::to_string(i) + " has exactly seven words. ";
+    const auto [min_words, max_words, passages] = GENERATE(table<std::size_t, std::size_t, std::size_t>({
+        {50, 120, 3},   // the default: 119 + 119 + 42 words (a rest of at least 25 words stays its own)
+        {7, 7, 40},     // one sentence each
+        {14, 14, 20},   // two sentences each
+        {1, 1000, 1},   // the whole answer
+    }));
+    CAPTURE(min_words, max_words);
+    const auto split = answer_passages(answer, {min_words, max_words});
+    CHECK(split.size() == passages);
+    for (const auto& passage : split) CHECK(count_words(passage.text) <= max_words);
+}
+
 TEST_CASE("medquad: a GARD document", "[medquad]") {
     auto sink = read_all(medquad_fixture("2_GARD_QA/0000004.xml"));
     REQUIRE(sink.articles.size() == 1);

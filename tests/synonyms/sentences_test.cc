@@ -7,7 +7,7 @@
 
 using namespace medsearch;
 
-TEST_CASE("split_sentences ends a sentence only before a capital, digit, quote or bracket", "[sentences]") {
+TEST_CASE("split_sentence_views ends a sentence only before a capital, digit, quote or bracket", "[sentences]") {
     using Sentences = std::vector<std::string>;
     const auto [text, expected] = GENERATE(table<std::string, Sentences>({
         {"One. Two.", {"One.", "Two."}},
@@ -20,7 +20,7 @@ TEST_CASE("split_sentences ends a sentence only before a capital, digit, quote o
         {"", {}},
     }));
     std::vector<std::string> found;
-    for (const std::string_view sentence : split_sentences(text)) found.emplace_back(sentence);
+    for (const std::string_view sentence : split_sentence_views(text)) found.emplace_back(sentence);
     CAPTURE(text);
     CHECK(found == expected);
 }
