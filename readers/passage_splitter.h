@@ -9,6 +9,8 @@
 
 namespace medsearch {
 
+// The default size is the best of the sizes benchmarks/passage_size.sh measures on the tuning sets (its
+// results/passage_size.md): smaller passages and whole texts both rank worse.
 struct ChunkOptions {
     std::size_t min_words = 50;   // a chunk is closed only once it has this many words
     std::size_t max_words = 120;  // text up to this size stays one chunk; a sentence is never cut below it
