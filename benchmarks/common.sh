@@ -230,6 +230,53 @@ eval_ndcg_timed() {
     echo "$(metric_value "$out" ndcg_cut_10) $(retrieval_seconds "$out.log") $(topics_retrieved "$out.log")"
 }
 
+# Measures COUNT configurations (0 is the reference) on every tuning set (read_tuning_sets) for $RUNS rounds:
+# round by round, set by set, the configurations of one set back to back, so each is compared with the
+# reference measured moments before (load on a shared machine drifts over minutes). ARGS_OF C S must set the
+# array eval_args to configuration C's `medsearch eval` arguments on set S. Fills the caller's associative
+# arrays ndcg[C,S] (nDCG@10, the same every round), seconds[C,S] (the query times, space-separated) and
+# topic_count[S]. Call as `measure_rounds COUNT ARGS_OF`.
+# shellcheck disable=SC2034,SC2154  # the arrays are the caller's
+measure_rounds() {
+    local count=$1 args_of=$2 run s c result value time topics
+    for run in $(seq "$RUNS"); do
+        for s in "${!set_names[@]}"; do
+            for ((c = 0; c < count; c++)); do
+                "$args_of" "$c" "$s"
+                result=$(eval_ndcg_timed "$WORK/c$c-s$s" "${eval_args[@]}")
+                read -r value time topics <<<"$result"
+                ndcg[$c,$s]=$value
+                seconds[$c,$s]+="$time "
+                topic_count[$s]=$topics
+            done
+            echo "run $run/$RUNS: ${set_names[s]}" >&2
+        done
+    done
+}
+
+# From measure_rounds' seconds: configuration C's query time in round R (from 0), summed over the sets named
+# by index after it.
+round_seconds() {
+    local c=$1 r=$2 sum=0 s times
+    shift 2
+    for s in "$@"; do
+        read -r -a times <<<"${seconds[$c,$s]}"
+        sum=$(calc %.4f "$sum + ${times[r]}")
+    done
+    echo "$sum"
+}
+
+# Configuration C's speed against configuration 0's on the sets named by index after it, round by round.
+speed_ratio() {
+    local c=$1 r reference=() changed=()
+    shift
+    for r in $(seq 0 $((RUNS - 1))); do
+        reference+=("$(round_seconds 0 "$r" "$@")")
+        changed+=("$(round_seconds "$c" "$r" "$@")")
+    done
+    paired_ratio "${reference[*]}" "${changed[*]}"
+}
+
 # The query time a log reports ("... N topics retrieved in X s", medsearch eval and plain_search alike).
 retrieval_seconds() {
     awk '/ topics retrieved in / { for (i = 1; i < NF; i++) if ($i == "in") seconds = $(i + 1) }

@@ -53,24 +53,14 @@ read_tuning_sets
 set_dbs=()
 for s in "${!set_names[@]}"; do set_dbs+=("$(medsearch_index "${set_folders[s]}")"); done
 
-# Round by round, set by set, every configuration: nDCG@10 (the same every round) and the query time. The
-# configurations of one set run back to back so that each is compared with the shipped ranking measured
-# moments before (load on a shared machine drifts over minutes).
+# Every configuration on every set, round by round.
+configuration_args() {
+    local flags
+    read -r -a flags <<<"${flag_lists[$1]}"
+    eval_args=(--db "${set_dbs[$2]}" --topics "${set_topics[$2]}" --qrels "${set_qrels[$2]}" "${flags[@]}")
+}
 declare -A ndcg seconds topic_count
-for run in $(seq "$RUNS"); do
-    for s in "${!set_names[@]}"; do
-        for c in "${!labels[@]}"; do
-            read -r -a flags <<<"${flag_lists[c]}"
-            result=$(eval_ndcg_timed "$WORK/c$c-s$s" --db "${set_dbs[s]}" --topics "${set_topics[s]}" \
-                --qrels "${set_qrels[s]}" "${flags[@]}")
-            read -r value time topics <<<"$result"
-            ndcg[$c,$s]=$value
-            seconds[$c,$s]+="$time "
-            topic_count[$s]=$topics
-        done
-        echo "run $run/$RUNS: ${set_names[s]}" >&2
-    done
-done
+measure_rounds "${#labels[@]}" configuration_args
 
 # The raw numbers.
 tsv=$WORK/features.tsv
@@ -85,28 +75,6 @@ for c in "${!labels[@]}"; do
             "${ndcg[$c,$s]}" "${median_seconds[$c,$s]}" "${times[*]}" >>"$tsv"
     done
 done
-
-# Configuration C's query time in round R (from 0) on the sets named by index after it.
-round_seconds() {
-    local c=$1 r=$2 sum=0 s times
-    shift 2
-    for s in "$@"; do
-        read -r -a times <<<"${seconds[$c,$s]}"
-        sum=$(calc %.4f "$sum + ${times[r]}")
-    done
-    echo "$sum"
-}
-
-# Configuration C's speed against the shipped ranking's on the sets named by index, round by round.
-speed_ratio() {
-    local c=$1 r reference=() changed=()
-    shift
-    for r in $(seq 0 $((RUNS - 1))); do
-        reference+=("$(round_seconds 0 "$r" "$@")")
-        changed+=("$(round_seconds "$c" "$r" "$@")")
-    done
-    paired_ratio "${reference[*]}" "${changed[*]}"
-}
 
 all_topics=0
 for s in "${!set_names[@]}"; do all_topics=$((all_topics + topic_count[$s])); done

@@ -41,22 +41,12 @@ for z in "${!sizes[@]}"; do
     done
 done
 
-# Round by round, set by set, every size: nDCG@10 (the same every round) and the query time. The sizes of
-# one set run back to back, so each is compared with the shipped size measured moments before.
+# Every size on every set, round by round.
+size_args() {
+    eval_args=(--db "${db[$1,$2]}" --topics "${set_topics[$2]}" --qrels "${set_qrels[$2]}")
+}
 declare -A ndcg seconds topic_count
-for run in $(seq "$RUNS"); do
-    for s in "${!set_names[@]}"; do
-        for z in "${!sizes[@]}"; do
-            result=$(eval_ndcg_timed "$WORK/z$z-s$s" --db "${db[$z,$s]}" --topics "${set_topics[s]}" \
-                --qrels "${set_qrels[s]}")
-            read -r value time topics <<<"$result"
-            ndcg[$z,$s]=$value
-            seconds[$z,$s]+="$time "
-            topic_count[$s]=$topics
-        done
-        echo "run $run/$RUNS: ${set_names[s]}" >&2
-    done
-done
+measure_rounds "${#sizes[@]}" size_args
 
 # The raw numbers.
 tsv=$WORK/passage_size.tsv
@@ -69,16 +59,6 @@ for z in "${!sizes[@]}"; do
             "${topic_count[$s]}" "${ndcg[$z,$s]}" "$(median "${times[@]}")" "${times[*]}" >>"$tsv"
     done
 done
-
-# Size Z's query time over all sets in round R (from 0).
-round_seconds() {
-    local z=$1 r=$2 sum=0 s times
-    for s in "${!set_names[@]}"; do
-        read -r -a times <<<"${seconds[$z,$s]}"
-        sum=$(calc %.4f "$sum + ${times[r]}")
-    done
-    echo "$sum"
-}
 
 {
     result_header "Passage size: gain and cost"
@@ -105,12 +85,7 @@ round_seconds() {
             if [ "$z" = 0 ]; then row+=" ${ndcg[$z,$s]} |"; else row+=" ${ndcg[$z,$s]} ($delta) |"; fi
             row+=" ${passages[$z,$s]} |"
         done
-        reference=() changed=()
-        for r in $(seq 0 $((RUNS - 1))); do
-            reference+=("$(round_seconds 0 "$r")")
-            changed+=("$(round_seconds "$z" "$r")")
-        done
-        row+=" $(calc %+.4f "$delta_sum / ${#set_names[@]}") | $(paired_ratio "${reference[*]}" "${changed[*]}") |"
+        row+=" $(calc %+.4f "$delta_sum / ${#set_names[@]}") | $(speed_ratio "$z" "${!set_names[@]}") |"
         echo "$row"
     done
 } | tee "$RESULTS_DIR/passage_size.md"

@@ -39,11 +39,11 @@ std::vector<AnswerBlock> split_answer_blocks(std::string_view answer);
 
 // The passages of an answer: bullets one each; paragraphs packed so none is tiny and long ones split
 // into chunks of whole sentences (readers/passage_splitter.h). Packing: consecutive paragraphs are joined
-// while the passage has fewer than size.min_words (50) words and the join stays within size.max_words (120). A short line without
-// final punctuation (at most 8 words) is a heading inside the answer ("Key Points", "Genetic
-// Susceptibility") or an item of a list the release wrote without markers: followed by a paragraph it
-// opens that paragraph's passage (or, after a lead-in ending with ':', joins it); followed by bullets it is a lead-in ("Symptoms include") and closes the
-// passage before it.
+// while the passage has fewer than size.min_words (50) words and the join stays within size.max_words
+// (120). A short line without final punctuation (at most 8 words) is a heading inside the answer ("Key
+// Points", "Genetic Susceptibility") or an item of a list the release wrote without markers: followed by a
+// paragraph it opens that paragraph's passage (or, after a lead-in ending with ':', joins it); followed by
+// bullets it is a lead-in ("Symptoms include") and closes the passage before it.
 std::vector<AnswerBlock> answer_passages(std::string_view answer, const ChunkOptions& size = {});
 
 }  // namespace medsearch
