@@ -100,11 +100,7 @@ keeps_every_set() {
 
 # Start from the shipped ranking (no overrides).
 names=() values_of=()
-while IFS='|' read -r name values; do
-    name=$(echo "$name" | xargs)
-    [ -n "$name" ] || continue
-    names+=("$name") values_of+=("$(echo "$values" | xargs)")
-done <<<"$GRID"
+read_labelled names values_of "$GRID"
 declare -A chosen
 base_scores=$(evaluate)
 best=$(objective "$base_scores" "$base_scores")
@@ -175,10 +171,11 @@ printf 'step\tsetting\tmanual (all turns)\tcontext (turns >= 2)\tmean\tkept\n0\t
     "$(tr ' ' '\t' <<<"$search_base")" "$search_best" >"$search_log"
 declare -A search_chosen
 step=0
-while IFS='|' read -r name values; do
-    name=$(echo "$name" | xargs)
-    [ -n "$name" ] || continue
-    for value in $values; do
+search_names=() search_values=()
+read_labelled search_names search_values "$SEARCH_GRID"
+for i in "${!search_names[@]}"; do
+    name=${search_names[i]}
+    for value in ${search_values[i]}; do
         settings=("${first_stage[@]+"${first_stage[@]}"}")
         for other in "${!search_chosen[@]}"; do [ "$other" = "$name" ] || settings+=("$other=${search_chosen[$other]}"); done
         settings+=("$name=$value")
@@ -194,7 +191,7 @@ while IFS='|' read -r name values; do
         printf '%s\t%s\t%s\t%s\t%s\n' "$step" "$name=$value" "$(tr ' ' '\t' <<<"$scores")" "$score" "$kept" >>"$search_log"
         echo "search $name=$value: $scores -> $score ($kept)" >&2
     done
-done <<<"$SEARCH_GRID"
+done
 for name in "${!search_chosen[@]}"; do chosen[$name]=${search_chosen[$name]}; names+=("$name"); done
 
 # Report.
