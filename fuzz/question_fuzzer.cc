@@ -1,8 +1,7 @@
-// libFuzzer harness (built only with -DMEDSEARCH_FUZZ=ON and clang): any bytes as a question, through
+// libFuzzer harness (fuzz/CMakeLists.txt, scripts/fuzz.sh): any bytes as a question, through
 // parsing, the query builder, a search of the seed page and highlighting. A crash, a sanitizer report or
 // a highlight outside its text is a finding.
-//   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMEDSEARCH_FUZZ=ON
-//   cmake --build build-fuzz --target question_fuzzer && build-fuzz/tests/query/question_fuzzer -max_total_time=60
+//   scripts/fuzz.sh 60
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
