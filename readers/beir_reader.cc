@@ -7,8 +7,14 @@
 
 namespace medsearch {
 
+std::string beir_source_name(const std::filesystem::path& file) {
+    if (file.filename() != "corpus.jsonl") return article_id_from_file_name(file);
+    const std::string folder = folder_name_of(file);
+    return folder.empty() ? "corpus" : folder;
+}
+
 void read_beir(const std::filesystem::path& file, ArticleSink& sink, const ChunkOptions& passage_size) {
-    const std::string source = std::filesystem::absolute(file).parent_path().filename().string();
+    const std::string source = beir_source_name(file);
     read_json_lines_with(file, sink, [&](const nlohmann::json& record, std::size_t line) {
         Article article;
         const auto id = record.find("_id");

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "common/text.h"
 #include "readers/text.h"
 
 namespace medsearch {
@@ -12,7 +13,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_letter(char c) {
     // Any byte of a multi-byte UTF-8 sequence counts as a letter: words like "naïve" end in one.
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
@@ -139,6 +139,10 @@ std::vector<int> take_bracket_citations(std::string& text) {
                 break;
             }
             const int number = std::stoi(text.substr(j, digits_end - j));
+            if (number == 0) {  // references are numbered from 1: "[0]" is no citation
+                ok = false;
+                break;
+            }
             if (range_start >= 0) {
                 if (number < range_start || number - range_start > 50) {
                     ok = false;
@@ -174,6 +178,96 @@ std::vector<int> take_bracket_citations(std::string& text) {
     }
     text = std::move(out);
     return citations;
+}
+
+std::vector<int> numeric_marker(std::string_view marker) {
+    marker = trim(marker);
+    if (marker.size() >= 2 && ((marker.front() == '[' && marker.back() == ']') ||
+                               (marker.front() == '(' && marker.back() == ')')))
+        marker = trim(marker.substr(1, marker.size() - 2));
+    if (marker.empty() || marker.size() > 200) return {};
+    std::string group = "[" + std::string(marker) + "]";
+    std::vector<int> numbers = take_bracket_citations(group);
+    return group.empty() ? numbers : std::vector<int>{};
+}
+
+namespace {
+
+bool ends_identifier(char c) { return is_space(c) || c == '"' || c == '<' || c == '>'; }
+
+// Trailing ')' or ']' that have no partner inside the token.
+bool closes_nothing(std::string_view token) {
+    const char close = token.back();
+    const char open = close == ')' ? '(' : '[';
+    return std::count(token.begin(), token.end(), open) < std::count(token.begin(), token.end(), close);
+}
+
+// The digits after `label` (case-insensitive), skipping ':' and spaces: "PMID: 123" -> "123".
+std::string digits_after(std::string_view text, std::string_view label) {
+    const std::string lower = ascii_lower(text);
+    std::size_t at = lower.find(label);
+    while (at != std::string::npos) {
+        std::size_t start = at + label.size();
+        while (start < text.size() && (text[start] == ' ' || text[start] == ':')) ++start;
+        std::size_t end = start;
+        while (end < text.size() && is_digit(text[end])) ++end;
+        if (end > start) return std::string(text.substr(start, end - start));
+        at = lower.find(label, at + 1);
+    }
+    return {};
+}
+
+// The DOI in text: after "doi.org/" (a link), else after "doi" (as "doi:10.…" or "DOI 10.…"), else any
+// "10.<digits>/" that stands at the start of a word.
+std::string doi_in(std::string_view text) {
+    const std::string lower = ascii_lower(text);
+    for (std::string_view label : {"doi.org/", "doi"}) {
+        for (std::size_t at = lower.find(label); at != std::string::npos; at = lower.find(label, at + 1)) {
+            std::size_t start = at + label.size();
+            while (start < text.size() && (text[start] == ' ' || text[start] == ':')) ++start;
+            if (text.substr(start).starts_with("10.")) return identifier_at(text.substr(start));
+        }
+    }
+    for (std::size_t at = text.find("10."); at != std::string_view::npos; at = text.find("10.", at + 1)) {
+        if (at > 0 && !is_space(text[at - 1]) && text[at - 1] != '(' && text[at - 1] != '[') continue;
+        std::size_t end = at + 3;
+        while (end < text.size() && is_digit(text[end])) ++end;
+        if (end > at + 3 && end < text.size() && text[end] == '/') return identifier_at(text.substr(at));
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string identifier_at(std::string_view text) {
+    std::size_t end = 0;
+    while (end < text.size() && !ends_identifier(text[end])) ++end;
+    std::string_view token = text.substr(0, end);
+    while (!token.empty()) {
+        const char last = token.back();
+        if (last == '.' || last == ',' || last == ';' || last == ':') token.remove_suffix(1);
+        else if ((last == ')' || last == ']') && closes_nothing(token)) token.remove_suffix(1);
+        else break;
+    }
+    return std::string(token);
+}
+
+void fill_reference_ids(Reference& reference, std::string_view text) {
+    if (reference.pmid.empty()) reference.pmid = digits_after(text, "pmid");
+    if (reference.doi.empty()) reference.doi = doi_in(text);
+    if (reference.url.empty()) {
+        std::size_t first = std::string_view::npos;
+        for (std::string_view scheme : {"https://", "http://"}) first = std::min(first, text.find(scheme));
+        if (first != std::string_view::npos) reference.url = identifier_at(text.substr(first));
+    }
+}
+
+Reference parse_reference(int number, std::string_view text) {
+    Reference reference;
+    reference.number = number;
+    reference.text = collapse_whitespace(text);
+    fill_reference_ids(reference, text);
+    return reference;
 }
 
 }  // namespace medsearch

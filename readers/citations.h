@@ -4,7 +4,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "readers/article.h"
 
 namespace medsearch {
 
@@ -23,8 +26,25 @@ void add_citation(std::vector<int>& citations, int number);
 std::vector<int> take_page_citations(std::string& text);
 
 // Removes every bracketed citation group ("[1]", "[1, 2]", "[1][2]", "[1-3]", "[1–3]") and the white space
-// before it, and returns the numbers in order, without duplicates. Brackets holding anything else are
-// left alone.
+// before it, and returns the numbers in order, without duplicates. Brackets holding anything else (a 0,
+// which numbers no reference, among them) are left alone.
 std::vector<int> take_bracket_citations(std::string& text);
+
+// The reference numbers a citation marker written as text stands for, when it is only that: "1", "[1]",
+// "(1)", "1,2", "[1-3]", "1–3" (ranges expanded). Empty for anything else ("Smith 2001", "Fig. 1", "").
+std::vector<int> numeric_marker(std::string_view marker);
+
+// A reference list entry from its text as written: number, the text (white space collapsed), and the
+// PMID ("PMID: 123"), DOI ("doi:10.…", "https://doi.org/10.…") and first http(s) URL found in it.
+Reference parse_reference(int number, std::string_view text);
+
+// Fills the reference's empty pmid, doi and url from text, as parse_reference finds them.
+void fill_reference_ids(Reference& reference, std::string_view text);
+
+// A DOI or URL as it stands at the start of text: up to white space or a character that cannot be part of
+// it ('"', '<', '>'), without trailing punctuation ('.', ',', ';', ':') or closing brackets that close
+// nothing inside it. Brackets the identifier holds stay: "10.1016/S2352-3026(17)30182-5" is kept whole,
+// "(doi:10.1/x)" gives "10.1/x".
+std::string identifier_at(std::string_view text);
 
 }  // namespace medsearch

@@ -21,6 +21,11 @@ void read_json_lines_with(const std::filesystem::path& file, ArticleSink& sink, 
         }
         if (trim(line.text).empty()) continue;
         any_record = true;
+        if (const auto nul = line.text.find('\0'); nul != std::string::npos) {
+            sink.on_error(ParseError(file.string(), line.number,
+                                     "NUL byte at byte " + std::to_string(nul) + " of the line (binary data, not text)"));
+            continue;
+        }
         if (const auto bad = find_invalid_utf8(line.text)) {
             sink.on_error(ParseError(file.string(), line.number,
                                      "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line"));

@@ -27,11 +27,13 @@ public:
         article.url = collapse_whitespace(optional_string(file_, line_, record, "url"));
         article.source = collapse_whitespace(optional_string(file_, line_, record, "source"));
         article.updated = collapse_whitespace(optional_string(file_, line_, record, "updated"));
-        for (const json& synonym : array(record, "synonyms")) {
-            if (!synonym.is_string()) fail("\"synonyms\" must hold strings");
-            if (std::string name = collapse_whitespace(synonym.get<std::string>()); !name.empty())
-                article.synonyms.push_back(std::move(name));
-        }
+        article.synonyms = strings(record, "synonyms");
+        article.pmid = collapse_whitespace(optional_string(file_, line_, record, "pmid"));
+        article.pmcid = collapse_whitespace(optional_string(file_, line_, record, "pmcid"));
+        article.doi = collapse_whitespace(optional_string(file_, line_, record, "doi"));
+        article.published = collapse_whitespace(optional_string(file_, line_, record, "published"));
+        article.journal = collapse_whitespace(optional_string(file_, line_, record, "journal"));
+        article.mesh = strings(record, "mesh");
         for (const json& passage : array(record, "passages")) append_passage(article, read_passage(passage));
         for (const json& reference : array(record, "references")) article.references.push_back(read_reference(reference));
         article.origin = file_.string();
@@ -50,17 +52,30 @@ private:
         return *found;
     }
 
+    // The non-empty strings of the array under key, white space collapsed.
+    std::vector<std::string> strings(const json& object, const char* key) const {
+        std::vector<std::string> values;
+        for (const json& value : array(object, key)) {
+            if (!value.is_string()) fail(std::string("\"") + key + "\" must hold strings");
+            if (std::string text = collapse_whitespace(value.get<std::string>()); !text.empty())
+                values.push_back(std::move(text));
+        }
+        return values;
+    }
+
     Passage read_passage(const json& object) const {
         if (!object.is_object()) fail("each of \"passages\" must be an object");
         Passage passage;
         passage.section = optional_string(file_, line_, object, "section");
         passage.heading = optional_string(file_, line_, object, "heading");
         passage.group = optional_string(file_, line_, object, "group");
+        passage.lead_in = optional_string(file_, line_, object, "lead_in");
         passage.text = required_string(file_, line_, object, "text");
         const std::string kind = optional_string(file_, line_, object, "kind");
         if (kind == "bullet") passage.kind = PassageKind::bullet;
+        else if (kind == "caption") passage.kind = PassageKind::caption;
         else if (kind.empty() || kind == "paragraph") passage.kind = PassageKind::paragraph;
-        else fail("passage \"kind\" must be \"paragraph\" or \"bullet\", not \"" + kind + "\"");
+        else fail("passage \"kind\" must be \"paragraph\", \"bullet\" or \"caption\", not \"" + kind + "\"");
         for (const json& number : array(object, "citations")) {
             if (!number.is_number_integer() || number.get<long long>() < 1 || number.get<long long>() > 1'000'000)
                 fail("\"citations\" must hold positive reference numbers");

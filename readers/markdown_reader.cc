@@ -8,6 +8,7 @@
 
 #include "common/errors.h"
 #include "readers/citations.h"
+#include "readers/lead_in.h"
 #include "readers/text.h"
 
 namespace medsearch {
@@ -115,22 +116,6 @@ std::vector<std::string> split_synonyms(std::string_view value) {
     return synonyms;
 }
 
-// The token after `label` (case-insensitive), as far as the characters `keep` allows.
-std::string token_after(std::string_view text, std::string_view label, bool (*keep)(char)) {
-    const std::string lower = ascii_lower(text);
-    std::size_t at = lower.find(label);
-    if (at == std::string::npos) return {};
-    at += label.size();
-    while (at < text.size() && (text[at] == ' ' || text[at] == ':')) ++at;
-    std::size_t end = at;
-    while (end < text.size() && keep(text[end])) ++end;
-    std::string token(text.substr(at, end - at));
-    while (!token.empty() && (token.back() == '.' || token.back() == ',' || token.back() == ';')) token.pop_back();
-    return token;
-}
-
-bool is_token_char(char c) { return c != ' ' && c != '\t' && c != ')' && c != ']' && c != '>'; }
-
 class MarkdownParser {
 public:
     MarkdownParser(const std::filesystem::path& file, std::string_view text) : file_(file), lines_(split_lines(text)) {}
@@ -196,8 +181,9 @@ private:
         return text;
     }
 
-    void add(std::string text, PassageKind kind, std::size_t line) {
+    void add(std::string text, PassageKind kind, std::size_t line, std::string lead_in = {}) {
         Passage passage;
+        passage.lead_in = std::move(lead_in);
         passage.section = section_;
         passage.heading = heading_;
         passage.kind = kind;
@@ -211,6 +197,8 @@ private:
     std::size_t read_block(std::size_t i) {
         const MarkdownLine& line = lines_[i];
         if (line.text.empty()) return i + 1;
+        const bool list_continues = in_list_;
+        in_list_ = false;
         if (const auto [level, title] = atx_heading(line); level > 0) {
             if (level == 1) fail(line.number, "a second '# ' title: one article per markdown file");
             if (level == 2) {
@@ -226,8 +214,12 @@ private:
         const std::size_t marker = list_marker_length(line.text, &ordered);
         if (in_references_) return read_reference(i, marker, ordered);
         if (marker > 0) {
+            // A list is consecutive items (blank lines between them allowed); its first item takes the
+            // lead-in of the paragraph before it.
+            if (!list_continues) list_lead_in_ = list_lead_in(article_, section_, heading_);
+            in_list_ = true;
             const std::size_t end = continuation_end(i);
-            add(join(i, end, marker), PassageKind::bullet, line.number);
+            add(join(i, end, marker), PassageKind::bullet, line.number, list_lead_in_);
             return end;
         }
         // A paragraph: consecutive non-blank lines that start nothing else.
@@ -243,7 +235,10 @@ private:
         if (!ordered) fail(lines_[i].number, "a reference must start with its number, e.g. '1. Author. Title...'");
         const int number = std::stoi(std::string(lines_[i].text.substr(0, marker)));
         const std::size_t end = continuation_end(i);
-        article_.references.push_back(parse_reference(number, join(i, end, marker)));
+        const std::string text = join(i, end, marker);
+        Reference reference = parse_reference(number, text);
+        reference.text = collapse_whitespace(strip_links(text));
+        article_.references.push_back(std::move(reference));
         return end;
     }
 
@@ -252,29 +247,11 @@ private:
     Article article_;
     std::string section_, heading_;
     bool in_references_ = false;
+    bool in_list_ = false;       // the last block read was a list item
+    std::string list_lead_in_;   // the lead-in of the current list
 };
 
 }  // namespace
-
-Reference parse_reference(int number, std::string_view text) {
-    Reference reference;
-    reference.number = number;
-    reference.text = collapse_whitespace(strip_links(text));
-    reference.pmid = token_after(text, "pmid", [](char c) { return is_digit(c); });
-    reference.doi = token_after(text, "doi.org/", is_token_char);
-    if (reference.doi.empty()) reference.doi = token_after(text, "doi", is_token_char);
-    if (!reference.doi.starts_with("10.")) reference.doi.clear();
-    for (std::string_view scheme : {"https://", "http://"}) {
-        const std::size_t at = text.find(scheme);
-        if (at == std::string_view::npos) continue;
-        std::size_t end = at;
-        while (end < text.size() && is_token_char(text[end])) ++end;
-        std::string url(text.substr(at, end - at));
-        while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) url.pop_back();
-        if (reference.url.empty() || at < text.find(reference.url)) reference.url = url;
-    }
-    return reference;
-}
 
 Article read_markdown(const std::filesystem::path& file, std::string_view text) {
     return MarkdownParser(file, text).parse();

@@ -14,7 +14,4 @@ namespace medsearch {
 // title, an unknown metadata key or a reference entry without its number.
 Article read_markdown(const std::filesystem::path& file, std::string_view text);
 
-// Fills number's entry: text as written, plus the PMID, DOI and first URL found in it.
-Reference parse_reference(int number, std::string_view text);
-
 }  // namespace medsearch

@@ -9,6 +9,7 @@
 #include "common/utf8.h"
 #include "readers/passage_splitter.h"
 #include "readers/text.h"
+#include "readers/xml_text.h"
 
 namespace medsearch {
 
@@ -30,20 +31,10 @@ const MedquadShape* shape_of(std::string_view root) {
     return found == shapes.end() ? nullptr : &*found;
 }
 
-// All character data below the node (text and CDATA), in document order.
-std::string all_text(const pugi::xml_node& node) {
-    std::string text;
-    for (const pugi::xml_node& child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-        else if (child.type() == pugi::node_element) text += all_text(child);
-    }
-    return text;
-}
-
 // "6_NINDS_QA" -> "NINDS", "8_NHLBI_QA_XML" -> "NHLBI": the release's folder names, for files whose
 // root has no source attribute. Any other folder name is used as it is.
 std::string source_from_folder(const std::filesystem::path& file) {
-    std::string folder = std::filesystem::absolute(file).parent_path().filename().string();
+    std::string folder = folder_name_of(file);
     std::string_view name = folder;
     const std::size_t digits = name.find_first_not_of("0123456789");
     if (digits != std::string_view::npos && digits > 0 && name[digits] == '_') name.remove_prefix(digits + 1);
@@ -162,29 +153,11 @@ std::vector<AnswerBlock> answer_passages(std::string_view answer, const ChunkOpt
     return passages;
 }
 
-bool looks_like_medquad(std::string_view prefix) {
-    // Skip the declaration, comments and white space up to the root element's name.
-    std::size_t at = 0;
-    for (;;) {
-        at = prefix.find('<', at);
-        if (at == std::string_view::npos || at + 1 >= prefix.size()) return false;
-        const char next = prefix[at + 1];
-        if (next != '?' && next != '!') break;
-        at = prefix.find('>', at);
-        if (at == std::string_view::npos) return false;
-    }
-    const std::size_t name_end = prefix.find_first_of(" \t\r\n/>", at + 1);
-    if (name_end == std::string_view::npos) return false;
-    return shape_of(prefix.substr(at + 1, name_end - at - 1)) != nullptr;
-}
+bool looks_like_medquad(std::string_view prefix) { return shape_of(xml_root_name(prefix)) != nullptr; }
 
 Article read_medquad(const std::filesystem::path& file, std::string_view text, const ChunkOptions& passage_size) {
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed =
-        document.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed)
-        throw ParseError(file.string(), line_of_offset(text, static_cast<std::size_t>(parsed.offset)),
-                         std::string("invalid XML: ") + parsed.description());
+    parse_xml(document, file, text);
     const pugi::xml_node root = document.document_element();
     const MedquadShape* shape = shape_of(root.name());
     if (shape == nullptr)
@@ -204,14 +177,14 @@ Article read_medquad(const std::filesystem::path& file, std::string_view text, c
         document_id = stem;
     article.id = article.source + "_" + document_id;
     article.url = collapse_whitespace(root.attribute("url").value());
-    article.title = collapse_whitespace(all_text(root.child(shape->focus.data())));
+    article.title = collapse_whitespace(xml_character_data(root.child(shape->focus.data())));
     if (article.title.empty())  // three CDC files have an empty focus: their first question names them
         article.title = collapse_whitespace(
-            all_text(root.child(shape->pairs.data()).child(shape->pair.data()).child(shape->question.data())));
+            xml_character_data(root.child(shape->pairs.data()).child(shape->pair.data()).child(shape->question.data())));
 
     // Each synonym element as given: MedQuAD names often hold commas ("Aneurysm, abdominal aortic").
     for (const pugi::xml_node& synonym : root.child("FocusAnnotations").child("Synonyms").children("Synonym")) {
-        std::string name = collapse_whitespace(all_text(synonym));
+        std::string name = collapse_whitespace(xml_character_data(synonym));
         if (!name.empty() && std::find(article.synonyms.begin(), article.synonyms.end(), name) == article.synonyms.end())
             article.synonyms.push_back(std::move(name));
     }
@@ -222,13 +195,12 @@ Article read_medquad(const std::filesystem::path& file, std::string_view text, c
         const pugi::xml_node question = pair.child(shape->question.data());
         std::string pid = collapse_whitespace(pair.attribute("pid").value());
         if (pid.empty()) pid = std::to_string(ordinal);
-        const std::string answer = all_text(pair.child(shape->answer.data()));
-        const std::ptrdiff_t offset = pair.offset_debug();
-        const std::size_t line = offset < 0 ? 0 : line_of_offset(text, static_cast<std::size_t>(offset));
+        const std::string answer = xml_character_data(pair.child(shape->answer.data()));
+        const std::size_t line = line_of_node(pair, text);
         for (AnswerBlock& block : answer_passages(answer, passage_size)) {
             Passage passage;
             passage.section = question.attribute("qtype").value();
-            passage.heading = all_text(question);
+            passage.heading = xml_character_data(question);
             passage.kind = block.kind;
             passage.text = std::move(block.text);
             passage.line = line;

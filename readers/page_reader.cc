@@ -6,6 +6,8 @@
 
 #include "common/errors.h"
 #include "readers/citations.h"
+#include "readers/lead_in.h"
+#include "readers/page_chrome.h"
 #include "readers/text.h"
 
 namespace medsearch {
@@ -27,31 +29,6 @@ std::vector<PageLine> split_lines(std::string_view text) {
         text.remove_prefix(end + 1);
     }
     return lines;
-}
-
-constexpr std::string_view updated_label = "Last updated";
-constexpr std::string_view editorial_link = "View editorial policy";
-
-// Lines of site chrome, wherever they stand: exact lines, and lines that start with a fixed phrase.
-constexpr std::string_view chrome_lines[] = {"Article Review Status", "Submitted", "Under Review",
-                                     "Approved", "Personalize", "Help us tailor your experience",
-                                     editorial_link};
-constexpr std::string_view chrome_prefixes[] = {"Medical Advisory Board", "Educational purpose only",
-                                        "Which best describes you?"};
-// Lines that open the page's footer (disclaimer, advert): everything after them up to the next section
-// heading is chrome.
-constexpr std::string_view footer_prefixes[] = {"Professional Medical Disclaimer", "Disclaimer",
-                                        "Have a follow-up question?"};
-
-bool is_chrome_line(std::string_view line) {
-    return std::find(std::begin(chrome_lines), std::end(chrome_lines), line) != std::end(chrome_lines) ||
-           std::any_of(std::begin(chrome_prefixes), std::end(chrome_prefixes),
-                       [&](std::string_view prefix) { return line.starts_with(prefix); });
-}
-
-bool is_footer_line(std::string_view line) {
-    return count_words(line) <= 5 && std::any_of(std::begin(footer_prefixes), std::end(footer_prefixes),
-                                                 [&](std::string_view prefix) { return line.starts_with(prefix); });
 }
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -83,13 +60,6 @@ bool is_sub_heading(std::string_view line, const PageLine* next) {
     if (!is_upper_ascii(line.front()) && static_cast<unsigned char>(line.front()) < 0x80) return false;
     std::string copy(line);
     return take_page_citations(copy).empty();
-}
-
-std::string updated_date(std::string_view line) {
-    line.remove_prefix(updated_label.size());
-    if (line.starts_with(":")) line.remove_prefix(1);
-    if (const auto link = line.find(editorial_link); link != std::string_view::npos) line = line.substr(0, link);
-    return collapse_whitespace(line);
 }
 
 bool is_function_word(std::string_view word) {
@@ -142,7 +112,7 @@ std::size_t glued_paragraph_start(std::string_view bullet) {
 
 bool looks_like_page(std::string_view text) {
     for (const PageLine& line : split_lines(text))
-        if (is_section_line(line.text) || line.text.starts_with(updated_label)) return true;
+        if (is_section_line(line.text) || is_updated_line(line.text)) return true;
     return false;
 }
 
@@ -174,7 +144,7 @@ Article read_page(const std::filesystem::path& file, std::string_view text) {
     for (std::size_t i = static_cast<std::size_t>(title - lines.begin()) + 1; i < lines.size(); ++i) {
         const std::string_view line = lines[i].text;
         if (line.empty()) continue;
-        if (line.starts_with(updated_label)) {
+        if (is_updated_line(line)) {
             article.updated = updated_date(line);
             continue;
         }
@@ -198,7 +168,8 @@ Article read_page(const std::filesystem::path& file, std::string_view text) {
             continue;
         }
 
-        // A list: consecutive bullet lines.
+        // A list: consecutive bullet lines, introduced by the paragraph before them.
+        const std::string lead_in = list_lead_in(article, section, heading);
         std::size_t end = i;
         while (end < lines.size() && bullet_text_start(lines[end].text) != std::string_view::npos) ++end;
         for (std::size_t b = i; b < end; ++b) {
@@ -209,8 +180,10 @@ Article read_page(const std::filesystem::path& file, std::string_view text) {
                 std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(b),
                             [](const PageLine& l) { return ends_as_phrase(l.text.substr(bullet_text_start(l.text))); });
             if (last_of_phrase_list) glued = glued_paragraph_start(item);
-            append_passage(article, make_passage(std::string(item.substr(0, glued)), PassageKind::bullet,
-                                                 lines[b].number, section, heading));
+            Passage bullet = make_passage(std::string(item.substr(0, glued)), PassageKind::bullet, lines[b].number,
+                                          section, heading);
+            bullet.lead_in = lead_in;
+            append_passage(article, std::move(bullet));
             if (glued != std::string_view::npos)
                 append_passage(article, make_passage(std::string(item.substr(glued)), PassageKind::paragraph,
                                                      lines[b].number, section, heading));

@@ -1,5 +1,6 @@
 #include "readers/passage_splitter.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -100,6 +101,28 @@ std::vector<std::string> split_into_chunks(std::string_view text, const ChunkOpt
             chunks.push_back(std::move(chunk));
     }
     return chunks;
+}
+
+void cut_long_passages(std::vector<Passage>& passages, std::size_t longest_words, const ChunkOptions& size) {
+    const bool any_long = std::any_of(passages.begin(), passages.end(),
+                                      [&](const Passage& passage) { return count_words(passage.text) > longest_words; });
+    if (!any_long) return;
+    std::vector<Passage> cut;
+    for (Passage& passage : passages) {
+        if (count_words(passage.text) <= longest_words) {
+            cut.push_back(std::move(passage));
+            continue;
+        }
+        std::vector<std::string> chunks = split_into_chunks(passage.text, size);
+        passage.text.clear();
+        passage.text.shrink_to_fit();
+        for (std::string& chunk : chunks) {
+            Passage piece = passage;
+            piece.text = std::move(chunk);
+            cut.push_back(std::move(piece));
+        }
+    }
+    passages = std::move(cut);
 }
 
 }  // namespace medsearch

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "readers/article.h"
+
 namespace medsearch {
 
 // The default size is the best of the sizes benchmarks/passage_size.sh measures on the tuning sets (its
@@ -27,5 +29,10 @@ std::vector<std::string> split_sentences(std::string_view text);
 // cut into runs of max_words words. A last chunk under min_words / 2 joins the one before it.
 // Joining the chunks with single spaces gives back the collapsed text.
 std::vector<std::string> split_into_chunks(std::string_view text, const ChunkOptions& options = {});
+
+// Cuts every passage longer than longest_words into passages of size (split_into_chunks), each keeping
+// the passage's section, heading, kind, lead-in, line, group and citations (where in a cut paragraph a
+// citation stood is not known, so every piece cites what the paragraph cited). Shorter passages stay.
+void cut_long_passages(std::vector<Passage>& passages, std::size_t longest_words, const ChunkOptions& size);
 
 }  // namespace medsearch

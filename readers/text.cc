@@ -1,18 +1,15 @@
 #include "readers/text.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace medsearch {
 
 namespace {
 
-bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Length of the white space starting at text[i]: 1 for ASCII white space, 2 for U+00A0 (C2 A0), else 0.
 std::size_t space_length(std::string_view text, std::size_t i) {
-    if (is_ascii_space(text[i])) return 1;
+    if (is_space(text[i])) return 1;
     if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') return 2;
     return 0;
 }
@@ -54,23 +51,6 @@ std::string collapse_whitespace(std::string_view text) {
     return out;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-std::size_t count_words(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : text) {
-        const bool space = is_ascii_space(c);
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
-
 bool ends_sentence(std::string_view text) {
     text = strip_closers(trim(text));
     return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
@@ -82,11 +62,15 @@ bool ends_with_clause_punctuation(std::string_view text) {
     return !text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',');
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+std::string digits_of(std::string_view text) {
+    std::string digits;
+    for (char c : text)
+        if (c >= '0' && c <= '9') digits += c;
+    return digits;
+}
+
+void add_unique(std::vector<std::string>& values, std::string value) {
+    if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) values.push_back(std::move(value));
 }
 
 std::string article_id_from_file_name(const std::filesystem::path& file) {
@@ -95,11 +79,18 @@ std::string article_id_from_file_name(const std::filesystem::path& file) {
     return dot == 0 || dot == std::string::npos ? name : name.substr(0, dot);
 }
 
+std::string folder_name_of(const std::filesystem::path& file) {
+    std::error_code ignored;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ignored).lexically_normal();
+    return absolute.parent_path().filename().string();
+}
+
 void append_passage(Article& article, Passage passage) {
     passage.text = collapse_whitespace(passage.text);
     if (passage.text.empty()) return;
     passage.section = collapse_whitespace(passage.section);
     passage.heading = collapse_whitespace(passage.heading);
+    passage.lead_in = collapse_whitespace(passage.lead_in);
     article.passages.push_back(std::move(passage));
 }
 

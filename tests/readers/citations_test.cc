@@ -3,10 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "readers/cited_text.h"
 #include "readers/citations.h"
+#include "readers/dates.h"
 
 using medsearch::take_bracket_citations;
 using medsearch::take_page_citations;
+using namespace medsearch;
 
 namespace {
 
@@ -97,9 +100,79 @@ TEST_CASE("bracketed markdown citations are cut out with the space before them",
         {"a reversed range [4-2] stays", "a reversed range [4-2] stays", ""},
         {"unclosed [1 stays", "unclosed [1 stays", ""},
         {"an empty [] stays", "an empty [] stays", ""},
+        {"a zero [0] stays", "a zero [0] stays", ""},
+        {"a range from zero [0-2] stays", "a range from zero [0-2] stays", ""},
     }));
     CAPTURE(input);
     std::string cut = input;
     CHECK(render(take_bracket_citations(cut)) == citations);
     CHECK(cut == text);
+}
+
+TEST_CASE("DOIs and URLs keep the parentheses they hold, not the punctuation around them", "[citations]") {
+    // text, DOI, URL (as parse_reference finds them)
+    const auto [text, doi, url] = GENERATE(table<std::string, std::string, std::string>({
+        {"Lancet Haematol. 2017. doi:10.1016/S2352-3026(17)30182-5.", "10.1016/S2352-3026(17)30182-5", ""},
+        {"See https://doi.org/10.1016/S2352-3026(17)30182-5, accessed.", "10.1016/S2352-3026(17)30182-5",
+         "https://doi.org/10.1016/S2352-3026(17)30182-5"},
+        {"(doi: 10.1016/S0140-6736(00)02741-0)", "10.1016/S0140-6736(00)02741-0", ""},
+        {"Smith (https://example.org/a_(b)_c).", "", "https://example.org/a_(b)_c"},
+        {"[https://example.org/x]", "", "https://example.org/x"},
+        {"DOI 10.1186/s12859-019-3119-4;", "10.1186/s12859-019-3119-4", ""},
+        {"a bare 10.1000/xyz123 in text", "10.1000/xyz123", ""},
+        {"version 10.2 of the tool", "", ""},
+    }));
+    CAPTURE(text);
+    const Reference reference = parse_reference(3, text);
+    CHECK(reference.number == 3);
+    CHECK(reference.doi == doi);
+    CHECK(reference.url == url);
+}
+
+TEST_CASE("a citation marker written as text is a list of numbers when it is only that", "[citations]") {
+    const auto [marker, numbers] = GENERATE(table<std::string, std::string>({
+        {"1", "1"}, {"[12]", "12"}, {"(3)", "3"}, {"1,2", "1,2"}, {"[1-3]", "1,2,3"}, {"4\xE2\x80\x93" "6", "4,5,6"},
+        {"Smith 2001", ""}, {"Fig. 1", ""}, {"", ""}, {"1a", ""}, {"[*]", ""}, {"0", ""}, {"[0,1]", ""},
+    }));
+    CAPTURE(marker);
+    CHECK(render(numeric_marker(marker)) == numbers);
+}
+
+TEST_CASE("citations in markup: groups, ranges, brackets and author-year", "[citations]") {
+    struct Piece {
+        std::string text;        // text, or the marker as shown
+        std::vector<int> cites;  // the marker's reference numbers; empty for text
+    };
+    struct Case {
+        std::vector<Piece> pieces;
+        std::string text, citations;
+    };
+    const auto c = GENERATE(values<Case>({
+        {{{"shown ", {}}, {"[3]", {3}}, {"\xE2\x80\x93", {}}, {"[5]", {5}}, {".", {}}}, "shown.", "3,4,5"},
+        {{{"in cells [", {}}, {"1", {1}}, {",", {}}, {"2", {2}}, {"] and more", {}}}, "in cells and more", "1,2"},
+        {{{"cells (", {}}, {"4", {4}}, {"-", {}}, {"6", {6}}, {").", {}}}, "cells.", "4,5,6"},
+        {{{"cells (", {}}, {"4", {4}}, {", Fig. 2).", {}}}, "cells (Fig. 2).", "4"},
+        {{{"as said (", {}}, {"Smith 2001", {7}}, {"; ", {}}, {"Jones 2002", {2}}, {").", {}}},
+         "as said (Smith 2001; Jones 2002).", "7,2"},
+        {{{"by Powell et al. ", {}}, {"[64]", {64}}, {".", {}}}, "by Powell et al.", "64"},
+        {{{"twice ", {}}, {"1", {1}}, {" and again ", {}}, {"1", {1}}, {".", {}}}, "twice and again.", "1"},
+        {{{"a reversed ", {}}, {"[5]", {5}}, {"\xE2\x80\x93", {}}, {"[3]", {3}}, {".", {}}}, "a reversed.", "5,3"},
+    }));
+    CitedText text;
+    for (const Piece& piece : c.pieces) {
+        if (piece.cites.empty()) text.add_text(piece.text);
+        else text.add_citation(piece.cites, piece.text);
+    }
+    const CitedText::Result result = text.finish();
+    CHECK(result.text == c.text);
+    CHECK(render(result.citations) == c.citations);
+}
+
+TEST_CASE("dates in one form, as far as they are given", "[citations]") {
+    const auto [year, month, day, iso] = GENERATE(table<std::string, std::string, std::string, std::string>({
+        {"2018", "05", "17", "2018-05-17"}, {"2018", "May", "7", "2018-05-07"}, {"2010", "11", "", "2010-11"},
+        {"2007", "", "", "2007"}, {"2007", "Spring", "1", "2007"}, {"07", "1", "1", ""}, {"2019", "13", "1", "2019"},
+        {"2019", "2", "40", "2019-02"},
+    }));
+    CHECK(iso_date_of(year, month, day) == iso);
 }

@@ -48,3 +48,26 @@ TEST_CASE("json: each bad line is reported with its number and reason, the rest 
     CHECK(error.line() == line);
     CHECK_THAT(error.reason(), Catch::Contains(reason));
 }
+
+TEST_CASE("json: bibliographic fields, MeSH, lead-ins and captions are read", "[json]") {
+    test::ScratchDir dir;
+    const auto file = dir.write(
+        "bib.jsonl",
+        R"json({"id": "PMC1", "title": "T", "pmid": "12", "pmcid": "PMC1", "doi": "10.1/x(1)", "published": "2020-01-02", )json"
+        R"json("journal": "J", "mesh": ["Asthma", " Humans "], "passages": [{"kind": "bullet", "lead_in": "Causes:", "text": "a"}, )json"
+        R"json({"kind": "caption", "text": "Table 1. b"}]})json"
+        "\n" R"json({"id": "bad", "passages": [{"kind": "figure", "text": "c"}]})json" "\n");
+    const auto sink = read_all(file, Format::json);
+    REQUIRE(sink.articles.size() == 1);
+    const Article& article = sink.articles[0];
+    CHECK(article.pmid == "12");
+    CHECK(article.pmcid == "PMC1");
+    CHECK(article.doi == "10.1/x(1)");
+    CHECK(article.published == "2020-01-02");
+    CHECK(article.journal == "J");
+    CHECK(article.mesh == std::vector<std::string>{"Asthma", "Humans"});
+    CHECK(article.passages.at(0).lead_in == "Causes:");
+    CHECK(article.passages.at(1).kind == PassageKind::caption);
+    REQUIRE(sink.errors.size() == 1);
+    CHECK_THAT(sink.errors[0].reason(), Catch::Contains("\"paragraph\", \"bullet\" or \"caption\""));
+}

@@ -138,15 +138,37 @@ TEST_CASE("the markdown conversion of the seed page reads the same as the page",
     CHECK(markdown.title == page.title);
     CHECK(markdown.updated == page.updated);
     CHECK(markdown.source == page.source);
-    REQUIRE(markdown.passages.size() == page.passages.size());
-    for (std::size_t i = 0; i < page.passages.size(); ++i) {
-        INFO("passage " << i);
-        CHECK(markdown.passages[i].section == page.passages[i].section);
-        CHECK(markdown.passages[i].heading == page.passages[i].heading);
-        CHECK(markdown.passages[i].kind == page.passages[i].kind);
-        CHECK(markdown.passages[i].text == page.passages[i].text);
-        CHECK(markdown.passages[i].citations == page.passages[i].citations);
+    test::check_same_passages(page, markdown);
+}
+
+TEST_CASE("the seed page's bullets keep the sentence that introduces their list", "[page]") {
+    const Article article = read_seed_page();
+    const std::string lead_in = "Treatment depends on the underlying cause, which may include:";
+    for (const Passage& passage : article.passages) {
+        INFO(passage.text);
+        const bool introduced = passage.heading == "Causes and Treatment" && passage.kind == PassageKind::bullet;
+        // The other lists follow a sub-heading, not a sentence: they have no lead-in.
+        CHECK(passage.lead_in == (introduced ? lead_in : ""));
     }
+}
+
+TEST_CASE("a list's lead-in is the last sentence of the paragraph right before it, when it ends with ':'", "[page][markdown]") {
+    test::ScratchDir dir;
+    const auto [name, content] = GENERATE(table<std::string, std::string>({
+        {"lists.txt", "Q?\n\nFrom the Research\n\nFever is common. Causes include:\n"
+                      "\xE2\x80\xA2 infection\n\xE2\x80\xA2 drugs\nA closing remark.\n\xE2\x80\xA2 unintroduced\n"},
+        {"lists.md", "# Q?\n\n## From the Research\n\nFever is common. Causes include:\n\n- infection\n\n- drugs\n\n"
+                     "A closing remark.\n\n- unintroduced\n"},
+    }));
+    CAPTURE(name);
+    const auto sink = read_all(dir.write(name, content));
+    REQUIRE(sink.articles.size() == 1);
+    const auto& passages = sink.articles[0].passages;
+    REQUIRE(passages.size() == 5);
+    CHECK(passages[1].lead_in == "Causes include:");
+    CHECK(passages[2].lead_in == "Causes include:");
+    CHECK(passages[3].lead_in.empty());
+    CHECK(passages[4].lead_in.empty());  // the paragraph before it ends with '.'
 }
 
 TEST_CASE("a paragraph glued onto a bullet is split off only by the narrow rule", "[page]") {

@@ -20,6 +20,9 @@ TEST_CASE("pubmedqa: one article per PMID, one section per labelled context, bad
     CHECK(article.updated == "2011");
     CHECK(article.url == "https://pubmed.ncbi.nlm.nih.gov/21645374/");
     CHECK(article.synonyms.empty());  // MeSH terms are not names of the question
+    CHECK(article.mesh == std::vector<std::string>{"Mitochondria"});
+    CHECK(article.pmid == "21645374");
+    CHECK(article.published == "2011");
     const auto [index, section, text] = GENERATE(table<std::size_t, std::string, std::string>({
         {0, "BACKGROUND", "Background text."},
         {1, "RESULTS", "Results text."},
@@ -35,5 +38,17 @@ TEST_CASE("pubmedqa: one article per PMID, one section per labelled context, bad
 
     REQUIRE(sink.errors.size() == 2);
     CHECK_THAT(sink.errors[0].reason(), Catch::Contains("record 2: CONTEXTS must be an array"));
+    CHECK(sink.errors[0].line() == 21);
     CHECK_THAT(sink.errors[1].reason(), Catch::Contains("record 3: must be an object"));
+    CHECK(sink.errors[1].line() == 25);
+    CHECK(article.passages[0].line == 2);
+}
+
+TEST_CASE("pubmedqa: JSON that breaks off is an error naming its line, after the records before it", "[pubmedqa]") {
+    test::ScratchDir dir;
+    const auto file = dir.write("cut.json", "{\n \"1\": {\"QUESTION\": \"Q?\", \"CONTEXTS\": [\"One.\"]},\n \"2\": {\"QUESTION\": \n");
+    test::CollectingSink sink;
+    test::check_parse_error([&] { read_articles(file, Format::pubmedqa, sink); }, file, 4, "invalid JSON");
+    REQUIRE(sink.articles.size() == 1);
+    CHECK(sink.articles[0].id == "1");
 }

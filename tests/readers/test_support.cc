@@ -4,6 +4,8 @@
 #include <fstream>
 
 #include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace medsearch::test {
@@ -61,6 +63,34 @@ void check_parse_error(const std::function<void()>& action, const std::filesyste
     }
 }
 
-std::string kind_name(PassageKind kind) { return kind == PassageKind::bullet ? "bullet" : "paragraph"; }
+void check_same_passages(const Article& expected, const Article& actual) {
+    REQUIRE(actual.passages.size() == expected.passages.size());
+    for (std::size_t i = 0; i < expected.passages.size(); ++i) {
+        const Passage& want = expected.passages[i];
+        const Passage& got = actual.passages[i];
+        INFO("passage " << i << ": " << want.text);
+        CHECK(got.section == want.section);
+        CHECK(got.heading == want.heading);
+        CHECK(got.kind == want.kind);
+        CHECK(got.text == want.text);
+        CHECK(got.citations == want.citations);
+        CHECK(got.lead_in == want.lead_in);
+    }
+}
+
+std::string kind_name(PassageKind kind) { return std::string(passage_kind_name(kind)); }
+
+int free_port() {
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(probe >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    socklen_t length = sizeof address;
+    REQUIRE(::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    ::close(probe);
+    return ntohs(address.sin_port);
+}
 
 }  // namespace medsearch::test

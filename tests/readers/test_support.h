@@ -51,7 +51,14 @@ std::filesystem::path shared_dir();
 void check_parse_error(const std::function<void()>& action, const std::filesystem::path& file, std::size_t line,
                        const std::string& reason_part);
 
-// "paragraph" or "bullet", for readable failure messages.
+// Checks that two readings of one article hold the same passages: section, heading, kind, text, citations
+// and lead-in, in order (lines may differ: the files differ).
+void check_same_passages(const Article& expected, const Article& actual);
+
+// "paragraph", "bullet" or "caption", for readable failure messages.
 std::string kind_name(PassageKind kind);
+
+// A loopback port nobody listens on now (for servers the tests start).
+int free_port();
 
 }  // namespace medsearch::test
