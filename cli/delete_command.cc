@@ -27,7 +27,7 @@ int run_delete(const DeleteArguments& args) {
     }
     writer.commit();
     // The articles that had a deleted one among their nearest get the next nearest, as many as the index keeps.
-    if (missing < args.articles.size()) writer.link_neighbours(writer.linked_neighbour_options());
+    if (missing < args.articles.size()) writer.link_pending(writer.linked_neighbour_options());
     std::cerr << "deleted " << args.articles.size() - missing << " articles\n";
     return missing > 0 ? exit_code::partial : exit_code::ok;
 }

@@ -8,6 +8,8 @@
 #include "analysis/char_ngrams.h"
 #include "analysis/word_pairs.h"
 #include "common/errors.h"
+#include "common/text.h"
+#include "indexer/article_codec.h"
 #include "indexer/schema.h"
 
 namespace medsearch {
@@ -21,6 +23,7 @@ constexpr std::uint32_t kPositionGap = 100;
 // The analysed fields an article shares with all its passages.
 struct ArticleFields {
     std::vector<Token> title;  // the title, then each synonym, positions gapped
+    std::vector<Token> mesh;   // each MeSH heading and keyword, positions gapped
 };
 
 // Xapian refuses terms over 245 bytes, and ids and sources become terms ("Q<id>#<ordinal>", "XA<id>",
@@ -86,28 +89,21 @@ void collect_vocabulary(const std::vector<Token>& tokens, std::set<std::string>&
     }
 }
 
-std::size_t count_words(const std::vector<Token>& tokens) {
-    return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& token) {
-        return token.role == Token::Role::word && !token.stopword && !token.term.empty();
-    }));
-}
-
-void add_boolean_terms(Xapian::Document& document, const Article& article, std::string_view kind) {
+// The boolean terms and values every document of the article carries, in either database.
+void add_article_keys(Xapian::Document& document, const Article& article) {
     document.add_boolean_term(std::string(schema::article) + article.id);
-    document.add_boolean_term(std::string(schema::kind) + std::string(kind));
-    if (!article.source.empty()) {
-        std::string source = article.source;
-        std::transform(source.begin(), source.end(), source.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        document.add_boolean_term(std::string(schema::source) + source);
+    if (!article.source.empty()) document.add_boolean_term(std::string(schema::source) + ascii_lower(article.source));
+    std::set<std::string> mesh_keys;
+    for (const std::string& heading : article.mesh)
+        if (std::string key = schema::mesh_key(heading); !key.empty()) mesh_keys.insert(std::move(key));
+    std::string mesh_value;
+    for (const std::string& key : mesh_keys) {
+        document.add_boolean_term(std::string(schema::mesh) + key);
+        mesh_value += (mesh_value.empty() ? "" : "\n") + key;
     }
     document.add_value(schema::article_slot, article.id);
     document.add_value(schema::source_slot, article.source);
-}
-
-nlohmann::json reference_json(const Reference& reference) {
-    return {{"number", reference.number}, {"text", reference.text}, {"pmid", reference.pmid},
-            {"doi", reference.doi},       {"url", reference.url}};
+    if (!mesh_value.empty()) document.add_value(schema::mesh_slot, mesh_value);
 }
 
 // The analysed text of one passage, field by field.
@@ -115,21 +111,25 @@ struct PassageFields {
     std::vector<Token> body;
     std::vector<Token> heading;
     std::vector<Token> section;
+    std::vector<Token> lead_in;
 };
 
 IndexedDocument build_passage(const Article& article, const ArticleFields& shared, const Passage& passage,
                               std::size_t ordinal, const PassageFields& fields) {
-    const auto& [body, heading, section] = fields;
+    const auto& [body, heading, section, lead_in] = fields;
     Xapian::Document document;
     const std::string id = schema::passage_id(article.id, ordinal);
     document.add_boolean_term(std::string(schema::unique_id) + id);
-    add_boolean_terms(document, article, schema::kind_passage);
+    add_article_keys(document, article);
+    document.add_boolean_term(std::string(schema::kind) + std::string(passage_kind_name(passage.kind)));
 
     // Free-text fields, each under its own prefix.
     add_postings(document, body, schema::body, 0);
     add_postings(document, shared.title, schema::title, 0);
+    add_postings(document, shared.mesh, schema::mesh_words, 0);
     add_postings(document, heading, schema::heading, 0);
     add_postings(document, section, schema::section, 0);
+    add_postings(document, lead_in, schema::lead_in, 0);
 
     // Filters and values.
     const std::string key = schema::section_key(passage.section);
@@ -137,7 +137,6 @@ IndexedDocument build_passage(const Article& article, const ArticleFields& share
     for (const int number : passage.citations) document.add_boolean_term(std::string(schema::cites) + std::to_string(number));
     document.add_value(schema::section_slot, key);
     document.add_value(schema::ordinal_slot, Xapian::sortable_serialise(static_cast<double>(ordinal)));
-    document.add_value(schema::body_length_slot, Xapian::sortable_serialise(static_cast<double>(count_words(body))));
 
     // Stored data: what a hit shows.
     nlohmann::json references = nlohmann::json::array();
@@ -149,7 +148,7 @@ IndexedDocument build_passage(const Article& article, const ArticleFields& share
         {schema::field::url, article.url},       {schema::field::source, article.source},
         {schema::field::updated, article.updated}, {schema::field::section, passage.section},
         {schema::field::heading, passage.heading},
-        {schema::field::kind, passage.kind == PassageKind::bullet ? "bullet" : "paragraph"},
+        {schema::field::kind, passage_kind_name(passage.kind)}, {schema::field::lead_in, passage.lead_in},
         {schema::field::text, passage.text},     {schema::field::citations, passage.citations},
         {schema::field::references, references}, {schema::field::ordinal, ordinal},
         {schema::field::group, passage.group},
@@ -158,55 +157,81 @@ IndexedDocument build_passage(const Article& article, const ArticleFields& share
     return {id, std::move(document)};
 }
 
+// Texts analysed as one field, each text's positions kept kPositionGap after the one before, so that no
+// phrase spans two of them.
+std::vector<Token> analyse_texts(const Analyzer& analyzer, const std::vector<std::string_view>& texts,
+                                 std::set<std::string>& vocabulary) {
+    std::vector<Token> field;
+    std::uint32_t base = 0;
+    for (const std::string_view text : texts) {
+        std::vector<Token> tokens = analyzer.analyze(text);
+        if (tokens.empty()) continue;
+        collect_vocabulary(tokens, vocabulary);
+        for (Token& token : tokens) token.position += base;
+        base = tokens.back().position + kPositionGap;
+        field.insert(field.end(), tokens.begin(), tokens.end());
+    }
+    return field;
+}
+
+// The title and the focus's other names, and the MeSH headings, analysed once for all the article's documents.
+ArticleFields analyse_names(const Analyzer& analyzer, const Article& article, std::set<std::string>& vocabulary) {
+    std::vector<std::string_view> names{article.title};
+    names.insert(names.end(), article.synonyms.begin(), article.synonyms.end());
+    return {analyse_texts(analyzer, names, vocabulary),
+            analyse_texts(analyzer, std::vector<std::string_view>(article.mesh.begin(), article.mesh.end()), vocabulary)};
+}
+
+PassageFields analyse_passage(const Analyzer& analyzer, const Passage& passage) {
+    return {analyzer.analyze(passage.text), analyzer.analyze(passage.heading), analyzer.analyze(passage.section),
+            analyzer.analyze(passage.lead_in)};
+}
+
 }  // namespace
+
+std::vector<IndexedDocument> DocumentBuilder::build_passages(const Article& article) const {
+    check_keys(article);
+    std::set<std::string> vocabulary;
+    const ArticleFields shared = analyse_names(analyzer_, article, vocabulary);
+    std::vector<IndexedDocument> passages;
+    for (std::size_t ordinal = 0; ordinal < article.passages.size(); ++ordinal)
+        passages.push_back(build_passage(article, shared, article.passages[ordinal], ordinal + 1,
+                                         analyse_passage(analyzer_, article.passages[ordinal])));
+    return passages;
+}
 
 BuiltArticle DocumentBuilder::build(const Article& article) const {
     check_keys(article);
     BuiltArticle built;
     std::set<std::string> vocabulary;
-
-    // Analyse what every passage shares: the title and the focus's other names.
-    ArticleFields shared;
-    std::vector<std::string_view> names{article.title};
-    names.insert(names.end(), article.synonyms.begin(), article.synonyms.end());
-    std::uint32_t base = 0;
-    for (const std::string_view name : names) {
-        std::vector<Token> tokens = analyzer_.analyze(name);
-        if (tokens.empty()) continue;
-        collect_vocabulary(tokens, vocabulary);
-        for (Token& token : tokens) token.position += base;
-        base = tokens.back().position + kPositionGap;
-        shared.title.insert(shared.title.end(), tokens.begin(), tokens.end());
-    }
+    const ArticleFields shared = analyse_names(analyzer_, article, vocabulary);
 
     // The article document: every passage's words, with headings and sections in their own fields. The
     // title also opens the body, as one text with the article's words (an abstract's title is its most
     // telling sentence), and every word adds its character n-grams and every two neighbours a pair.
     Xapian::Document whole;
     whole.add_boolean_term(std::string(schema::unique_id) + article.id);
-    add_boolean_terms(whole, article, schema::kind_article);
+    whole.add_boolean_term(std::string(schema::unlinked));
+    add_article_keys(whole, article);
     add_postings(whole, shared.title, schema::title, 0);
+    add_postings(whole, shared.mesh, schema::mesh_words, 0);
     std::uint32_t body_base = shared.title.empty() ? 0 : add_postings(whole, shared.title, schema::body, 0) + kPositionGap;
     add_ngrams(whole, shared.title);
     add_pairs(whole, shared.title);
-    built.documents.push_back({article.id, Xapian::Document()});
 
     std::uint32_t heading_base = 0, section_base = 0;
-    std::size_t body_words = 0;
     const std::string* previous_heading = nullptr;
     const std::string* previous_section = nullptr;
     for (std::size_t ordinal = 0; ordinal < article.passages.size(); ++ordinal) {
         const Passage& passage = article.passages[ordinal];
-        const PassageFields fields{analyzer_.analyze(passage.text), analyzer_.analyze(passage.heading),
-                                   analyzer_.analyze(passage.section)};
-        const auto& [body, heading, section] = fields;
+        const PassageFields fields = analyse_passage(analyzer_, passage);
+        const auto& [body, heading, section, lead_in] = fields;
         collect_vocabulary(body, vocabulary);
-        built.documents.push_back(build_passage(article, shared, passage, ordinal + 1, fields));
+        built.passages.push_back(build_passage(article, shared, passage, ordinal + 1, fields));
 
         body_base = add_postings(whole, body, schema::body, body_base) + kPositionGap;
         add_ngrams(whole, body);
         add_pairs(whole, body);
-        body_words += count_words(body);
         if (previous_heading == nullptr || *previous_heading != passage.heading)
             heading_base = add_postings(whole, heading, schema::heading, heading_base) + kPositionGap;
         if (previous_section == nullptr || *previous_section != passage.section) {
@@ -216,16 +241,8 @@ BuiltArticle DocumentBuilder::build(const Article& article) const {
         previous_heading = &passage.heading;
         previous_section = &passage.section;
     }
-    whole.add_value(schema::ordinal_slot, Xapian::sortable_serialise(0.0));
-    whole.add_value(schema::body_length_slot, Xapian::sortable_serialise(static_cast<double>(body_words)));
-    const nlohmann::json data = {
-        {schema::field::article, article.id}, {schema::field::title, article.title},
-        {schema::field::url, article.url},     {schema::field::source, article.source},
-        {schema::field::updated, article.updated},
-        {schema::field::passages, article.passages.size()},
-    };
-    whole.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    built.documents.front().document = std::move(whole);
+    whole.set_data(encode_article(article));
+    built.article = {article.id, std::move(whole)};
 
     built.vocabulary.assign(vocabulary.begin(), vocabulary.end());
     return built;

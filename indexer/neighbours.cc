@@ -12,8 +12,6 @@ namespace medsearch {
 
 namespace {
 
-constexpr std::size_t entry_bytes = 8;
-
 void put_u32(std::string& out, std::uint32_t value) {
     for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFF));
 }
@@ -24,16 +22,13 @@ std::uint32_t get_u32(std::string_view bytes) {
     return value;
 }
 
-// Body words carry no prefix: prefixes start with an upper-case ASCII letter.
-bool is_body_term(const std::string& term) { return !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z'); }
-
 }  // namespace
 
 std::string encode_neighbours(const std::vector<Neighbour>& neighbours) {
     std::string bytes;
-    bytes.reserve(neighbours.size() * entry_bytes);
     for (const Neighbour& neighbour : neighbours) {
-        put_u32(bytes, neighbour.document);
+        put_u32(bytes, static_cast<std::uint32_t>(neighbour.article.size()));
+        bytes += neighbour.article;
         std::uint32_t bits = 0;
         std::memcpy(&bits, &neighbour.similarity, sizeof bits);
         put_u32(bytes, bits);
@@ -42,16 +37,20 @@ std::string encode_neighbours(const std::vector<Neighbour>& neighbours) {
 }
 
 std::vector<Neighbour> decode_neighbours(std::string_view bytes) {
-    if (bytes.size() % entry_bytes != 0)
-        throw DatabaseError("neighbour list of " + std::to_string(bytes.size()) + " bytes is not a whole number of entries");
     std::vector<Neighbour> neighbours;
-    neighbours.reserve(bytes.size() / entry_bytes);
-    for (std::size_t at = 0; at < bytes.size(); at += entry_bytes) {
+    std::size_t at = 0;
+    while (at < bytes.size()) {
+        if (bytes.size() - at < 4) throw DatabaseError("a neighbour list ends inside an entry");
+        const std::uint32_t length = get_u32(bytes.substr(at, 4));
+        at += 4;
+        if (bytes.size() - at < std::size_t{length} + 4) throw DatabaseError("a neighbour list ends inside an entry");
         Neighbour neighbour;
-        neighbour.document = get_u32(bytes.substr(at, 4));
-        const std::uint32_t bits = get_u32(bytes.substr(at + 4, 4));
+        neighbour.article = std::string(bytes.substr(at, length));
+        at += length;
+        const std::uint32_t bits = get_u32(bytes.substr(at, 4));
+        at += 4;
         std::memcpy(&neighbour.similarity, &bits, sizeof bits);
-        neighbours.push_back(neighbour);
+        neighbours.push_back(std::move(neighbour));
     }
     return neighbours;
 }
@@ -62,7 +61,7 @@ Xapian::Query neighbour_query(const Xapian::Database& database, Xapian::docid ar
     std::vector<std::pair<double, std::string>> scored;
     for (auto term = database.termlist_begin(article_document); term != database.termlist_end(article_document); ++term) {
         const std::string& word = *term;
-        if (!is_body_term(word)) continue;
+        if (!schema::is_body_term(word)) continue;
         const double frequency = term.get_termfreq();
         if (frequency <= 0) continue;
         const double score = (1.0 + std::log(static_cast<double>(term.get_wdf()))) * std::log(documents / frequency);
@@ -81,21 +80,23 @@ Xapian::Query neighbour_query(const Xapian::Database& database, Xapian::docid ar
     return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
 }
 
-std::vector<Neighbour> find_neighbours(const Xapian::Database& database, Xapian::docid article_document,
-                                       const NeighbourOptions& options) {
-    std::vector<Neighbour> neighbours;
-    const Xapian::Query query = neighbour_query(database, article_document, options);
-    if (query.empty() || options.neighbours == 0) return neighbours;
+FoundNeighbours find_neighbours(const Xapian::Database& articles, Xapian::docid article_document, const NeighbourOptions& options) {
+    FoundNeighbours found;
+    const Xapian::Query query = neighbour_query(articles, article_document, options);
+    if (query.empty() || options.neighbours == 0) return found;
 
-    // The best article documents for it, the article itself aside.
-    const Xapian::Query articles(std::string(schema::kind) + std::string(schema::kind_article));
-    Xapian::Enquire enquire(database);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, articles));
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // The best article documents for it, the article itself aside; equal scores by article id, so the
+    // lists do not depend on the order articles were added in.
+    Xapian::Enquire enquire(articles);
+    enquire.set_query(query);
+    enquire.set_sort_by_relevance_then_value(schema::article_slot, false);
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(options.neighbours + 1));
-    for (auto match = matches.begin(); match != matches.end() && neighbours.size() < options.neighbours; ++match)
-        if (*match != article_document) neighbours.push_back({*match, static_cast<float>(match.get_weight())});
-    return neighbours;
+    for (auto match = matches.begin(); match != matches.end() && found.nearest.size() < options.neighbours; ++match) {
+        if (*match == article_document) continue;
+        found.nearest.push_back({match.get_document().get_value(schema::article_slot), static_cast<float>(match.get_weight())});
+        found.documents.push_back(*match);
+    }
+    return found;
 }
 
 }  // namespace medsearch

@@ -16,8 +16,8 @@
 namespace medsearch {
 
 struct Neighbour {
-    Xapian::docid document = 0;  // the neighbour's article document
-    float similarity = 0;        // its score for the article's query; larger is nearer
+    std::string article;   // the neighbour's article id
+    float similarity = 0;  // its score for the article's query; larger is nearer
     bool operator==(const Neighbour&) const = default;
 };
 
@@ -26,17 +26,23 @@ struct NeighbourOptions {
     std::size_t query_terms = 30;  // the article's most distinctive body words that find them (tf-idf)
 };
 
-// The slot's bytes: per neighbour its docid and similarity, 4 bytes each, little-endian.
+// The slot's bytes: per neighbour the id's length (4 bytes), the id, and the similarity (4 bytes, the
+// float's bits), little-endian.
 std::string encode_neighbours(const std::vector<Neighbour>& neighbours);
 // Throws DatabaseError when the bytes are not a whole number of entries.
 std::vector<Neighbour> decode_neighbours(std::string_view bytes);
 
-// The query that finds an article document's neighbours: its `query_terms` body words of highest
-// (1 + log wdf) * log(N / df), each weighted by that score relative to the highest. Empty when it has none.
-Xapian::Query neighbour_query(const Xapian::Database& database, Xapian::docid article_document, const NeighbourOptions& options);
+// The query that finds an article document's neighbours in the articles database: its `query_terms` body
+// words of highest (1 + log wdf) * log(N / df), each weighted by that score relative to the highest. Empty
+// when it has none.
+Xapian::Query neighbour_query(const Xapian::Database& articles, Xapian::docid article_document, const NeighbourOptions& options);
 
-// The article document's nearest other article documents, nearest first.
-std::vector<Neighbour> find_neighbours(const Xapian::Database& database, Xapian::docid article_document,
-                                       const NeighbourOptions& options);
+struct FoundNeighbours {
+    std::vector<Neighbour> nearest;           // nearest first
+    std::vector<Xapian::docid> documents;     // their article documents, in the same order
+};
+
+// The article document's nearest other article documents; equal similarities in article id order.
+FoundNeighbours find_neighbours(const Xapian::Database& articles, Xapian::docid article_document, const NeighbourOptions& options);
 
 }  // namespace medsearch

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "common/text.h"
 #include "indexer/index_stats.h"
 #include "indexer/schema.h"
 #include "tests/indexer/temp_index.h"
@@ -13,7 +14,8 @@ TEST_CASE("stats count the seed's articles, passages, sections, sources and term
     test::TempIndex index;
     index.index({test::fixture("leukopenia.page.txt"), test::fixture("readers/article.md")});
     const IndexStats stats = read_index_stats(index.db());
-    const Xapian::Database database = index.open();
+    const IndexDatabases index_databases = index.open();
+    const Xapian::Database& database = index_databases.passages;
 
     // The plain count: every passage's stored section, every article's stored source.
     std::map<std::string, std::size_t> sections, sources;
@@ -22,10 +24,7 @@ TEST_CASE("stats count the seed's articles, passages, sections, sources and term
     for (auto term = database.allterms_begin(article_prefix); term != database.allterms_end(article_prefix); ++term) {
         const std::string id = (*term).substr(schema::article.size());
         ++articles;
-        std::string source = test::stored_article(database, id).at("source");
-        std::transform(source.begin(), source.end(), source.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        ++sources[source];
+        ++sources[ascii_lower(test::stored_article(index_databases.articles, id).at("source").get<std::string>())];
         for (const nlohmann::json& passage : test::stored_passages(database, id)) {
             ++passages;
             ++sections[schema::section_key(passage.at("section").get<std::string>())];

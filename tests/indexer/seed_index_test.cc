@@ -161,11 +161,14 @@ void check_words_indexed(const Xapian::Document& document, const std::string& te
 struct SeedIndex {
     SeedIndex() {
         summary = index.index({test::fixture("leukopenia.page.txt")});
-        database = index.open();
+        const IndexDatabases opened = index.open();
+        database = opened.passages;
+        articles = opened.articles;
     }
     test::TempIndex index;
     IndexSummary summary;
-    Xapian::Database database;
+    Xapian::Database database;  // the passages
+    Xapian::Database articles;
 };
 
 }  // namespace
@@ -177,7 +180,8 @@ TEST_CASE("the seed indexes into exactly the passages a person reads on the page
     CHECK(seed_index.summary.passages == seed.size());
     CHECK(seed_index.summary.failures == 0);
     CHECK(seed_index.index.observer.errors.empty());
-    CHECK(database.get_doccount() == seed.size() + 1);  // the passages and one article document
+    CHECK(database.get_doccount() == seed.size());  // the passages
+    CHECK(seed_index.articles.get_doccount() == 1);  // and one article document
 
     const std::vector<nlohmann::json> stored = test::stored_passages(database, "leukopenia");
     REQUIRE(stored.size() == seed.size());
@@ -209,7 +213,7 @@ TEST_CASE("the seed indexes into exactly the passages a person reads on the page
         for (const int number : expected.citations) cited.push_back(std::to_string(number));
         CHECK(test::terms_with_prefix(document, std::string(schema::cites)) == cited);
         CHECK(test::terms_with_prefix(document, std::string(schema::article)) == std::vector<std::string>{"leukopenia"});
-        CHECK(test::terms_with_prefix(document, std::string(schema::kind)) == std::vector<std::string>{"passage"});
+        CHECK(test::terms_with_prefix(document, std::string(schema::kind)) == std::vector<std::string>{expected.kind});
         CHECK(test::terms_with_prefix(document, std::string(schema::source)) == std::vector<std::string>{"page"});
 
         // Values: collapse key, section facet, order, source.
@@ -226,13 +230,13 @@ TEST_CASE("the seed indexes into exactly the passages a person reads on the page
     }
 }
 
-TEST_CASE("the seed's article document names its sections and counts its passages", "[indexer][seed]") {
+TEST_CASE("the seed's article document names its sections and stores the whole article", "[indexer][seed]") {
     const SeedIndex seed_index;
-    const nlohmann::json article = test::stored_article(seed_index.database, "leukopenia");
-    CHECK(article.at("passages") == seed.size());
+    const nlohmann::json article = test::stored_article(seed_index.articles, "leukopenia");
+    CHECK(article.at("passages").size() == seed.size());
     CHECK(article.at("title") == seed_title);
-    const Xapian::Document document = document_by_id(seed_index.database, "leukopenia");
-    CHECK(test::terms_with_prefix(document, std::string(schema::kind)) == std::vector<std::string>{"article"});
+    const Xapian::Document document = document_by_id(seed_index.articles, "leukopenia");
+    CHECK(test::terms_with_prefix(document, std::string(schema::unlinked)) == std::vector<std::string>{});
     CHECK(test::terms_with_prefix(document, std::string(schema::section_filter)) ==
           std::vector<std::string>{"from-the-fda-drug-label", "from-the-guidelines", "from-the-research"});
     std::set<int> cited_on_page;
@@ -255,6 +259,7 @@ TEST_CASE("no word of the seed page's boilerplate is a term of the index", "[ind
         const std::string term = std::string(prefix) + tokens.front().term;
         CAPTURE(term);
         CHECK_FALSE(seed_index.database.term_exists(term));
+        CHECK_FALSE(seed_index.articles.term_exists(term));
     }
 }
 

@@ -22,8 +22,6 @@ std::vector<Xapian::Document> documents_with(const Xapian::Database& database, c
     return documents;
 }
 
-std::string kind_term(std::string_view kind) { return std::string(schema::kind) + std::string(kind); }
-
 }  // namespace
 
 IndexSummary TempIndex::index(const std::vector<std::filesystem::path>& paths, const TempIndexOptions& options) {
@@ -60,8 +58,7 @@ std::vector<Article> two_subject_articles() {
 
 std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, const std::string& article_id) {
     std::vector<nlohmann::json> passages;
-    for (const Xapian::Document& document :
-         documents_with(database, {std::string(schema::article) + article_id, kind_term(schema::kind_passage)}))
+    for (const Xapian::Document& document : documents_with(database, {std::string(schema::article) + article_id}))
         passages.push_back(nlohmann::json::parse(document.get_data()));
     std::sort(passages.begin(), passages.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
         return a.at(schema::field::ordinal).get<std::size_t>() < b.at(schema::field::ordinal).get<std::size_t>();
@@ -70,11 +67,15 @@ std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, co
 }
 
 nlohmann::json stored_article(const Xapian::Database& database, const std::string& article_id) {
-    const std::vector<Xapian::Document> documents =
-        documents_with(database, {std::string(schema::article) + article_id, kind_term(schema::kind_article)});
+    return nlohmann::json::parse(database.get_document(article_document(database, article_id)).get_data());
+}
+
+Xapian::docid article_document(const Xapian::Database& database, const std::string& article_id) {
+    const std::vector<Xapian::docid> documents(database.postlist_begin(std::string(schema::article) + article_id),
+                                               database.postlist_end(std::string(schema::article) + article_id));
     INFO("article " << article_id);
     REQUIRE(documents.size() == 1);
-    return nlohmann::json::parse(documents.front().get_data());
+    return documents.front();
 }
 
 std::vector<std::string> terms_with_prefix(const Xapian::Document& document, const std::string& prefix) {

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "indexer/index_run.h"
+#include "indexer/open_index.h"
 #include "tests/readers/test_support.h"
 
 namespace medsearch::test {
@@ -41,7 +42,7 @@ public:
     // Indexes the paths and commits; errors land in `observer`.
     IndexSummary index(const std::vector<std::filesystem::path>& paths, const TempIndexOptions& options = {});
 
-    Xapian::Database open() const { return Xapian::Database(db().string()); }
+    IndexDatabases open() const { return open_index(db()); }
 
     RecordingObserver observer;
 
@@ -56,11 +57,15 @@ Article make_article(const std::string& id, const std::vector<std::string>& text
 // pregnancy (h1, h2); each one's nearest are the others on its subject.
 std::vector<Article> two_subject_articles();
 
-// The stored data of every passage document of the article, in ordinal order.
-std::vector<nlohmann::json> stored_passages(const Xapian::Database& database, const std::string& article_id);
+// The stored data of every passage document of the article, in ordinal order (passages database).
+std::vector<nlohmann::json> stored_passages(const Xapian::Database& passages, const std::string& article_id);
 
-// The stored data of the article's article document; fails the test when there is not exactly one.
-nlohmann::json stored_article(const Xapian::Database& database, const std::string& article_id);
+// The stored data of the article's article document (articles database); fails the test when there is not
+// exactly one.
+nlohmann::json stored_article(const Xapian::Database& articles, const std::string& article_id);
+
+// The article's article document; fails the test when there is not exactly one.
+Xapian::docid article_document(const Xapian::Database& articles, const std::string& article_id);
 
 // The terms of the document that start with the prefix, the prefix cut off.
 std::vector<std::string> terms_with_prefix(const Xapian::Document& document, const std::string& prefix);
