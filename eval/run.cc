@@ -65,14 +65,21 @@ private:
     std::vector<std::unordered_set<std::string>> seen_;
 };
 
-bool has_whitespace(std::string_view text) {
-    return text.find_first_of(" \t\r\n\v\f") != std::string_view::npos;
+// Why a value cannot stand as one field of a run line (empty when it can). The reader refuses what the
+// writer could not write back, so every run read is a run that can be written.
+std::string field_problem(std::string_view value) {
+    if (value.empty()) return "is empty";
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == ' ' || byte == '\t') return "contains whitespace";
+        if (byte < 0x20 || byte == 0x7f) return "contains a control character";
+    }
+    return {};
 }
 
 void check_field(std::string_view value, std::string_view what) {
-    if (value.empty() || has_whitespace(value))
-        throw Error("cannot write a TREC run: " + std::string(what) + " \"" + std::string(value) +
-                    "\" is empty or contains whitespace");
+    if (const std::string problem = field_problem(value); !problem.empty())
+        throw Error("cannot write a TREC run: " + std::string(what) + " \"" + std::string(value) + "\" " + problem);
 }
 
 }  // namespace
@@ -89,6 +96,9 @@ Run parse_run(std::string_view text, const std::string& source) {
         const std::optional<double> score = parse_number(fields[4]);
         if (!score)
             throw ParseError(source, cursor.line_number(), "score \"" + std::string(fields[4]) + "\" is not a number");
+        for (const auto& [value, what] : {std::pair{fields[0], "topic id"}, {fields[2], "document id"}, {fields[5], "run tag"}})
+            if (const std::string problem = field_problem(value); !problem.empty())
+                throw ParseError(source, cursor.line_number(), std::string("the ") + what + " " + problem);
         builder.add(fields[0], fields[2], *score, cursor.line_number());
         builder.set_tag(fields[5]);
     }

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "eval/retriever.h"
 #include "eval/run.h"
 #include "eval/topics.h"
-#include "query/retriever.h"
 
 namespace medsearch::eval {
 

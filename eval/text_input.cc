@@ -47,12 +47,6 @@ bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 
 bool is_blank(std::string_view line) { return trim(line).empty(); }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space_or_tab(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space_or_tab(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 std::vector<std::string_view> split_whitespace(std::string_view line) {
     std::vector<std::string_view> fields;
     std::size_t pos = 0;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text.h"
+
 namespace medsearch::eval {
 
 // The whole file as bytes. Throws ParseError (line 0) when it cannot be read.
@@ -30,10 +32,8 @@ private:
     bool done_ = false;
 };
 
-// True when the line has nothing but spaces or tabs.
+// True when the line has nothing but white space.
 bool is_blank(std::string_view line);
-// The line without leading and trailing spaces and tabs.
-std::string_view trim(std::string_view text);
 // Fields separated by runs of spaces or tabs (the TREC file convention).
 std::vector<std::string_view> split_whitespace(std::string_view line);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.h"
+#include "common/text.h"
 #include "common/utf8.h"
 #include "eval/text_input.h"
 
@@ -80,7 +81,7 @@ std::vector<Topic> parse_beir_jsonl(std::string_view text, const std::string& so
         nlohmann::json record;
         try {
             record = nlohmann::json::parse(*line);
-        } catch (const nlohmann::json::parse_error& error) {
+        } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for "1e999"
             throw ParseError(source, number, std::string("invalid JSON: ") + error.what());
         }
         if (!record.is_object()) throw ParseError(source, number, "expected a JSON object with _id and text");
@@ -160,13 +161,7 @@ private:
     }
 
     static bool starts_with_tag(std::string_view line, std::string_view tag) {
-        if (line.size() < tag.size()) return false;
-        for (std::size_t i = 0; i < tag.size(); ++i) {
-            const char c = line[i];
-            const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            if (lower != tag[i]) return false;
-        }
-        return true;
+        return line.size() >= tag.size() && equals_ignoring_ascii_case(line.substr(0, tag.size()), tag);
     }
 
     // "</title>" and the like at the end of a line (newer TREC topic files close every tag).

@@ -1,5 +1,7 @@
 #include "query/answer_card.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -8,10 +10,6 @@ namespace medsearch {
 
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
@@ -26,7 +24,7 @@ bool is_abstract_label(const std::string& section) {
 }  // namespace
 
 CardGroupKind card_group_of(const std::string& section) {
-    const std::string name = lower(section);
+    const std::string name = ascii_lower(section);
     if (contains(name, "guideline")) return CardGroupKind::guidelines;
     if (contains(name, "fda") || contains(name, "drug label")) return CardGroupKind::drug_label;
     if (contains(name, "research") || is_abstract_label(name)) return CardGroupKind::research;

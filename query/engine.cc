@@ -6,67 +6,103 @@
 
 #include "analysis/char_ngrams.h"
 #include "analysis/derivation.h"
-#include "indexer/open_index.h"
+#include "common/errors.h"
+#include "indexer/article_codec.h"
 #include "indexer/schema.h"
-#include "query/document_bonus.h"
+#include "query/prefix_expansion.h"
 
 namespace medsearch {
 
 namespace {
 
-std::string kind_term(std::string_view kind) { return std::string(schema::kind) + std::string(kind); }
+// The documents of the listed articles, as a boolean filter on either database.
+Xapian::Query any_article_of(const std::vector<std::string>& articles, std::string_view prefix) {
+    std::vector<std::string> terms;
+    terms.reserve(articles.size());
+    for (const std::string& article : articles) terms.push_back(std::string(prefix) + article);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Each article's bonus on every document of the article, by the article-id value: Xapian's own posting
+// source, so it also runs inside a remote match.
+Xapian::PostingSource* article_bonus(const ArticleScores& bonus) {
+    auto* source = new Xapian::ValueMapPostingSource(schema::article_slot);
+    for (const auto& [article, extra] : bonus)
+        if (extra > 0) source->add_mapping(article, extra);
+    source->set_default_weight(0.0);
+    return source->release();
+}
 
 // Feedback terms are body words: no prefix (they start lower-case, with a digit or a non-ASCII byte).
 class BodyTermsOnly : public Xapian::ExpandDecider {
 public:
-    explicit BodyTermsOnly(std::vector<std::string> exclude) : exclude_(std::move(exclude)) {
+    BodyTermsOnly(std::vector<std::string> exclude, std::size_t min_term_bytes)
+        : exclude_(std::move(exclude)), min_term_bytes_(min_term_bytes) {
         std::sort(exclude_.begin(), exclude_.end());
     }
     bool operator()(const std::string& term) const override {
-        const auto first = static_cast<unsigned char>(term.front());
-        if (first >= 'A' && first <= 'Z') return false;
-        if (term.size() < 3 || std::all_of(term.begin(), term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        if (!schema::is_body_term(term)) return false;
+        if (term.size() < min_term_bytes_ || std::all_of(term.begin(), term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             return false;
         return !std::binary_search(exclude_.begin(), exclude_.end(), term);
     }
 
 private:
     std::vector<std::string> exclude_;
+    std::size_t min_term_bytes_;
 };
+
+Xapian::Enquire weighted_enquire(const Xapian::Database& database, const Xapian::Query& query, const Xapian::Weight& weight) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(weight);
+    // Equal scores by article id, so runs are deterministic and the same however the index is split into
+    // shards (document numbers interleave across shards); the sort is Xapian's own, so it runs inside a
+    // remote match too. Then document order: an article's documents are in the order they were written.
+    enquire.set_sort_by_relevance_then_value(schema::article_slot, false);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    return enquire;
+}
 
 }  // namespace
 
-Engine::Engine(const std::filesystem::path& database, EngineOptions options)
-    : database_(open_index(database)),
+Engine::Engine(const std::filesystem::path& index, EngineOptions options)
+    : Engine(std::vector<std::filesystem::path>{index}, std::move(options)) {}
+
+Engine::Engine(const std::vector<std::filesystem::path>& indexes, EngineOptions options)
+    : index_(open_index(indexes)),
       options_(std::move(options)),
       builder_(options_.ranking, &synonyms_),
-      spelling_(database_, analyzer_, options_.dictionaries) {
+      spelling_(index_.articles, analyzer_, options_.dictionaries) {
     std::vector<std::filesystem::path> files;
     if (options_.bundled_synonyms) files = bundled_synonym_files();
     files.insert(files.end(), options_.synonym_files.begin(), options_.synonym_files.end());
     for (const std::filesystem::path& file : files) synonyms_.load(file, analyzer_);
 }
 
+void Engine::refresh() const { reopen_index(index_); }
+
 Question Engine::parse(std::string_view text) const {
     Question question = parse_question(text, analyzer_);
+    expand_prefixes(question, index_.passages);
     const RankingOptions& ranking = options_.ranking;
     if (ranking.derivation_weight > 0) {
         for (Concept& concept_ : question.concepts) {
             if (concept_.phrase || concept_.excluded || concept_.terms.size() != 1 || !concept_.joined.empty()) continue;
             for (std::string& variant : derivational_variants(concept_.terms.front()))
-                if (database_.term_exists(variant)) concept_.variants.push_back(std::move(variant));
+                if (index_.articles.term_exists(variant)) concept_.variants.push_back(std::move(variant));
         }
     }
     if (ranking.ngram_weight > 0) {
         // A gram in (nearly) every article says nothing and costs a long posting list.
-        const double articles = database_.get_termfreq(kind_term(schema::kind_article));
+        const double articles = index_.articles.get_doccount();
         const double most = ranking.ngram_max_document_share * articles;
         for (Concept& concept_ : question.concepts) {
             if (!is_content(concept_)) continue;
             for (const std::string& word : concept_.words)
                 for (const std::string& gram : character_ngrams(word)) {
                     std::string term = std::string(schema::ngram) + gram;
-                    const Xapian::doccount frequency = database_.get_termfreq(term);
+                    const Xapian::doccount frequency = index_.articles.get_termfreq(term);
                     if (frequency > 0 && frequency <= most) concept_.grams.push_back(std::move(term));
                 }
         }
@@ -74,110 +110,84 @@ Question Engine::parse(std::string_view text) const {
     return question;
 }
 
-Xapian::Enquire Engine::enquire(const Xapian::Query& query) const {
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(*make_weight(options_.ranking));
-    // Equal scores keep index order, so runs are deterministic.
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    return enquire;
+Xapian::Enquire Engine::enquire(const Xapian::Database& passages, const Xapian::Query& query) const {
+    return weighted_enquire(passages, query, *make_weight(options_.ranking, options_.ranking.bm25));
 }
 
-Xapian::Query Engine::restrict(const Xapian::Query& scoring, std::string_view kind, const Xapian::Query& filter) const {
-    Xapian::Query allowed(kind_term(kind));
-    if (!filter.empty()) allowed = Xapian::Query(Xapian::Query::OP_AND, allowed, filter);
-    return Xapian::Query(Xapian::Query::OP_FILTER, scoring, allowed);
+// Article documents are an order of magnitude longer than passages and hold the 4-gram and pair terms, so
+// their term-frequency saturation and length normalisation are set apart (results/tuning.md).
+Xapian::Enquire Engine::enquire_articles(const Xapian::Query& query) const {
+    return weighted_enquire(index_.articles, query, *make_weight(options_.ranking, options_.ranking.article_bm25));
 }
 
-const ArticleMap& Engine::articles() const {
-    if (!articles_) articles_.emplace(database_);
-    return *articles_;
-}
-
-const NeighbourMap& Engine::neighbours() const {
-    if (!neighbours_) neighbours_.emplace(database_, articles());
-    return *neighbours_;
+std::optional<Article> Engine::article(std::string_view article_id) const {
+    const std::string term = std::string(schema::unique_id) + std::string(article_id);
+    auto posting = index_.articles.postlist_begin(term);
+    if (posting == index_.articles.postlist_end(term)) return std::nullopt;
+    return decode_article(index_.articles.get_document(*posting).get_data());
 }
 
 std::string Engine::article_title(std::string_view article_id) const {
-    const auto article = articles().find(article_id);
-    if (!article || articles().article_document(*article) == 0) return {};
-    const nlohmann::json data =
-        nlohmann::json::parse(database_.get_document(articles().article_document(*article)).get_data(), nullptr, false);
-    return data.is_object() ? data.value(schema::field::title, "") : "";
+    try {
+        const std::optional<Article> found = article(article_id);
+        return found ? found->title : std::string();
+    } catch (const DatabaseError&) {
+        return {};  // a title is a courtesy (a conversation's note); a damaged article shows none
+    }
 }
 
-Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus, std::string_view kind) const {
-    if (bonus.empty()) return scoring;
-    const ArticleMap& map = articles();
-    std::vector<std::pair<Xapian::docid, double>> documents;
-    for (const auto& [article, extra] : bonus) {
-        if (extra <= 0) continue;
-        if (kind == schema::kind_article) {
-            if (const Xapian::docid document = map.article_document(article)) documents.emplace_back(document, extra);
-        } else {
-            for (const Xapian::docid document : map.passages(article)) documents.emplace_back(document, extra);
-        }
-    }
-    if (documents.empty()) return scoring;
-    auto* source = new DocumentBonus(std::move(documents));
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(source->release()));
+Xapian::Query Engine::with_article_bonus(const Xapian::Query& scoring, const ArticleScores& bonus) const {
+    if (std::none_of(bonus.begin(), bonus.end(), [](const auto& entry) { return entry.second > 0; })) return scoring;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scoring, Xapian::Query(article_bonus(bonus)));
 }
 
 std::vector<RankedArticle> Engine::rank_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence) const {
     std::vector<RankedArticle> ranked;
-    const Xapian::MSet matches = enquire(restrict(scoring, schema::kind_article)).get_mset(0, static_cast<Xapian::doccount>(count));
+    Xapian::Enquire articles = enquire_articles(scoring);
+    // Each article has one document, so collapsing removes none: it hands over the article ids, which
+    // the match reads from the value stream, without fetching a document per article.
+    articles.set_collapse_key(schema::article_slot);
+    const Xapian::MSet matches = articles.get_mset(0, static_cast<Xapian::doccount>(count));
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = articles().article_of(*match)) ranked.push_back({*article, match.get_weight(), *match});
+        ranked.push_back({match.get_collapse_key(), match.get_weight(), *match, {}});
     if (evidence.empty() || ranked.empty()) return ranked;
 
-    // Sub-word and pair evidence for the best of them. Scores only grow, so the articles below the
-    // re-scored ones stay below them.
-    std::vector<Xapian::docid> documents;
-    for (std::size_t i = 0; i < ranked.size() && i < options_.ranking.evidence_depth; ++i) documents.push_back(ranked[i].document);
-    const std::vector<double> extra = score_documents(evidence, documents);
-    for (std::size_t i = 0; i < documents.size(); ++i) ranked[i].score += extra[i];
+    // Sub-word and pair evidence for the best of them, scored over those articles only. Scores only grow,
+    // so the articles below the re-scored ones stay below them.
+    const std::size_t depth = std::min(ranked.size(), options_.ranking.evidence_depth);
+    std::vector<std::string> top;
+    for (std::size_t i = 0; i < depth; ++i) top.push_back(ranked[i].id);
+    const Xapian::Query within(Xapian::Query::OP_FILTER, evidence, any_article_of(top, schema::unique_id));
+    const Xapian::MSet extra = enquire_articles(within).get_mset(0, static_cast<Xapian::doccount>(depth));
+    std::unordered_map<Xapian::docid, double> found;
+    for (auto match = extra.begin(); match != extra.end(); ++match) found.emplace(*match, match.get_weight());
+    for (std::size_t i = 0; i < depth; ++i)
+        if (const auto hit = found.find(ranked[i].document); hit != found.end()) ranked[i].score += hit->second;
     std::sort(ranked.begin(), ranked.end(), best_first);
     return ranked;
 }
 
 ArticleScores Engine::score_articles(const Xapian::Query& scoring, std::size_t count, const Xapian::Query& evidence) const {
     ArticleScores scores;
-    for (const RankedArticle& ranked : rank_articles(scoring, count, evidence)) scores.emplace(ranked.article, ranked.score);
+    for (const RankedArticle& ranked : rank_articles(scoring, count, evidence)) scores.emplace(ranked.id, ranked.score);
     return scores;
 }
 
-Xapian::MSet Engine::match_within(const Xapian::Query& query, std::vector<Xapian::docid> documents) const {
-    const auto count = static_cast<Xapian::doccount>(documents.size());
-    std::vector<std::pair<Xapian::docid, double>> listed;
-    for (const Xapian::docid document : documents) listed.emplace_back(document, 0.0);
-    auto* only_these = new DocumentBonus(std::move(listed));
-    return enquire(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(only_these->release()))).get_mset(0, count);
-}
-
-std::vector<double> Engine::score_documents(const Xapian::Query& query, const std::vector<Xapian::docid>& documents) const {
-    std::vector<double> scores(documents.size(), 0.0);
-    if (documents.empty() || query.empty()) return scores;
-    const Xapian::MSet matches = match_within(query, documents);
-    std::unordered_map<Xapian::docid, double> found;
-    for (auto match = matches.begin(); match != matches.end(); ++match) found.emplace(*match, match.get_weight());
-    for (std::size_t i = 0; i < documents.size(); ++i)
-        if (const auto hit = found.find(documents[i]); hit != found.end()) scores[i] = hit->second;
-    return scores;
-}
-
-ArticleScores Engine::best_passages(const Xapian::Query& scoring, const std::vector<ArticleNumber>& candidates) const {
-    // Only the candidates' passages are scored.
-    std::vector<Xapian::docid> passages;
-    for (const ArticleNumber article : candidates)
-        for (const Xapian::docid document : articles().passages(article)) passages.push_back(document);
+ArticleScores Engine::best_passages(const Xapian::Query& scoring, const std::vector<std::string>& articles) const {
     ArticleScores scores;
-    if (passages.empty()) return scores;
-    const Xapian::MSet matches = match_within(scoring, std::move(passages));
-    // Matches come best first, so the first passage seen of an article is its best.
+    if (articles.empty() || scoring.empty()) return scores;
+    // Only the listed articles' passages are scored, and only the best of each is kept.
+    Xapian::Enquire best = enquire(index_.passages, Xapian::Query(Xapian::Query::OP_FILTER, scoring, any_article_of(articles, schema::article)));
+    best.set_collapse_key(schema::article_slot);
+    const Xapian::MSet matches = best.get_mset(0, static_cast<Xapian::doccount>(articles.size()));
     for (auto match = matches.begin(); match != matches.end(); ++match)
-        if (const auto article = articles().article_of(*match)) scores.emplace(*article, match.get_weight());
+        scores.emplace(match.get_collapse_key(), match.get_weight());
     return scores;
+}
+
+void Engine::add_neighbours(std::vector<RankedArticle>& ranked) const {
+    for (RankedArticle& article : ranked)
+        article.neighbours = decode_neighbours(index_.articles.get_document(article.document).get_value(schema::neighbours_slot));
 }
 
 Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, const Question& question, bool in_context,
@@ -187,7 +197,7 @@ Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, const Question&
     if (feedback.max_question_words > 0 && question.content_count() > feedback.max_question_words) return scoring;
 
     // The top article documents are taken as relevant.
-    Xapian::Enquire first = enquire(restrict(scoring, schema::kind_article));
+    Xapian::Enquire first = enquire_articles(scoring);
     const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(feedback.documents));
     if (top.empty()) return scoring;
     Xapian::RSet relevant;
@@ -195,8 +205,11 @@ Xapian::Query Engine::add_feedback(const Xapian::Query& scoring, const Question&
 
     // Their best terms, weighted relative to the best one, form a clause of their own.
     const std::vector<std::string> asked(scoring.get_unique_terms_begin(), scoring.get_unique_terms_end());
-    const BodyTermsOnly decider(asked);
-    const Xapian::ESet terms = first.get_eset(static_cast<Xapian::termcount>(feedback.terms), relevant, &decider);
+    const BodyTermsOnly decider(asked, feedback.min_term_bytes);
+    // Exact term frequencies: over shards Xapian would otherwise extrapolate them from the shards holding the
+    // top documents, and the terms would depend on how the index is split.
+    const Xapian::ESet terms = first.get_eset(static_cast<Xapian::termcount>(feedback.terms), relevant,
+                                              Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     if (terms.empty()) return scoring;
     std::vector<Xapian::Query> clauses;
     const double best = terms.begin().get_weight();

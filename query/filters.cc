@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text.h"
 #include "indexer/schema.h"
 
 namespace medsearch {
@@ -26,12 +27,17 @@ Xapian::Query any_term(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 }  // namespace
+
+std::vector<std::string> mesh_filter_keys(std::string_view written) {
+    std::vector<std::string> keys;
+    if (std::string whole = schema::mesh_key(written); !whole.empty()) keys.push_back(std::move(whole));
+    if (const std::size_t slash = written.find('/'); slash != std::string_view::npos)
+        if (std::string descriptor = schema::mesh_key(written.substr(0, slash)); !descriptor.empty() &&
+                                                                                 std::find(keys.begin(), keys.end(), descriptor) == keys.end())
+            keys.push_back(std::move(descriptor));
+    return keys;
+}
 
 Xapian::Query build_filter(const SearchFilters& filters, const Xapian::Database& database) {
     std::vector<Xapian::Query> required;
@@ -59,8 +65,15 @@ Xapian::Query build_filter(const SearchFilters& filters, const Xapian::Database&
     }
     if (!filters.sources.empty()) {
         std::vector<std::string> terms;
-        for (const std::string& source : filters.sources) terms.push_back(std::string(schema::source) + lower(source));
+        for (const std::string& source : filters.sources) terms.push_back(std::string(schema::source) + ascii_lower(source));
         required.push_back(any_term(terms));
+    }
+
+    for (const std::string& heading : filters.mesh) {
+        const std::vector<std::string> keys = mesh_filter_keys(heading);
+        const auto held = std::find_if(keys.begin(), keys.end(),
+                                       [&](const std::string& key) { return database.term_exists(std::string(schema::mesh) + key); });
+        required.push_back(held == keys.end() ? kNothing : Xapian::Query(std::string(schema::mesh) + *held));
     }
 
     if (required.empty()) return Xapian::Query();

@@ -20,6 +20,7 @@ Hit decode_hit(const std::string& data) {
         hit.section = json.value(f::section, "");
         hit.heading = json.value(f::heading, "");
         hit.kind = json.value(f::kind, "paragraph");
+        hit.lead_in = json.value(f::lead_in, "");
         hit.ordinal = json.value(f::ordinal, std::size_t{0});
         hit.group = json.value(f::group, "");
         hit.citations = json.value(f::citations, std::vector<int>{});

@@ -21,7 +21,8 @@ struct Hit {
     std::string updated;
     std::string section;
     std::string heading;
-    std::string kind;           // "paragraph" or "bullet"
+    std::string kind;           // "paragraph", "bullet" or "caption"
+    std::string lead_in;        // a bullet's lead-in sentence (the one that introduces its list), may be empty
     std::size_t ordinal = 0;    // place of the passage in its article, from 1
     std::string group;          // the source's own answer unit ("Sec3" of a MedQuAD article), may be empty
     std::vector<int> citations;

@@ -32,13 +32,40 @@ Xapian::Query phrase(const std::vector<std::string>& terms, std::string_view pre
     return Xapian::Query(Op::OP_PHRASE, leaves.begin(), leaves.end(), window);
 }
 
-// A concept in one field: a word, a phrase, or a compound matched whole ("gcsf") or in parts ("g csf").
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The terms with each cut where letters meet digits ("alpha1" -> "alpha" "1"), as the analyzer cuts a
+// written "alpha-1"; the same terms when none has such a boundary.
+std::vector<std::string> split_letters_from_digits(const std::vector<std::string>& terms) {
+    std::vector<std::string> split;
+    for (const std::string& term : terms) {
+        std::size_t start = 0;
+        for (std::size_t i = 1; i < term.size(); ++i)
+            if (is_digit(term[i]) != is_digit(term[i - 1]) && std::isalpha(static_cast<unsigned char>(term[is_digit(term[i]) ? i - 1 : i]))) {
+                split.push_back(term.substr(start, i - start));
+                start = i;
+            }
+        split.push_back(term.substr(start));
+    }
+    return split;
+}
+
+// A concept in one field: a word, a phrase, a prefix's terms, or a compound matched whole ("gcsf"), in parts
+// ("g csf"), or with its letters and digits apart ("alpha1-antitrypsin" as "alpha-1 antitrypsin").
 Xapian::Query concept_in_field(const Concept& concept_, std::string_view prefix) {
+    if (!concept_.prefix.empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& term : concept_.expansions) terms.emplace_back(std::string(prefix) + term);
+        return terms.empty() ? Xapian::Query() : Xapian::Query(Op::OP_SYNONYM, terms.begin(), terms.end());
+    }
     const auto window = static_cast<Xapian::termcount>(concept_.terms.size());
     if (concept_.joined.empty()) return phrase(concept_.terms, prefix, window);
     const Xapian::Query whole(std::string(prefix) + concept_.joined);
     if (concept_.terms.empty()) return whole;
-    return Xapian::Query(Op::OP_SYNONYM, whole, phrase(concept_.terms, prefix, window));
+    std::vector<Xapian::Query> forms{whole, phrase(concept_.terms, prefix, window)};
+    const std::vector<std::string> split = split_letters_from_digits(concept_.terms);
+    if (split.size() != concept_.terms.size()) forms.push_back(phrase(split, prefix, static_cast<Xapian::termcount>(split.size())));
+    return Xapian::Query(Op::OP_SYNONYM, forms.begin(), forms.end());
 }
 
 // A word's derivational variants in one field, as one term.
@@ -70,11 +97,12 @@ Xapian::Query expression_in_field(const std::vector<Concept>& expression, std::s
     return phrase(terms, prefix, span);
 }
 
-// The same query in each weighted field (body, title, heading, section), any of them matching.
+// The same query in each weighted field (body, title, heading, section, lead-in, MeSH), any of them matching.
 template <typename PerField>
 Xapian::Query in_every_field(const FieldWeights& w, PerField per_field) {
     return any_of({scaled(w.body, per_field(schema::body)), scaled(w.title, per_field(schema::title)),
-                   scaled(w.heading, per_field(schema::heading)), scaled(w.section, per_field(schema::section))});
+                   scaled(w.heading, per_field(schema::heading)), scaled(w.section, per_field(schema::section)),
+                   scaled(w.lead_in, per_field(schema::lead_in)), scaled(w.mesh, per_field(schema::mesh_words))});
 }
 
 std::string describe(const std::vector<Concept>& expression) {
@@ -86,9 +114,8 @@ std::string describe(const std::vector<Concept>& expression) {
 
 }  // namespace
 
-std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking) {
-    const Bm25Parameters& bm25 = ranking.bm25;
-    switch (ranking.scheme) {
+std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking, const Bm25Parameters& bm25) {
+    switch (ranking.experimental.scheme) {
         case WeightingScheme::bm25_plus:
             return std::make_unique<Xapian::BM25PlusWeight>(bm25.k1, 0, 1, bm25.b, bm25.min_normlen, 1.0);
         case WeightingScheme::pl2: return std::make_unique<Xapian::PL2Weight>(1.0);
@@ -98,6 +125,14 @@ std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking) {
         case WeightingScheme::bm25: break;
     }
     return std::make_unique<Xapian::BM25Weight>(bm25.k1, 0, 1, bm25.b, bm25.min_normlen);
+}
+
+Xapian::Query constrained(const Xapian::Query& scoring, const BuiltQuery& built) {
+    if (scoring.empty()) return scoring;
+    Xapian::Query result = scoring;
+    if (!built.required.empty()) result = Xapian::Query(Op::OP_FILTER, result, built.required);
+    if (!built.excluded.empty()) result = Xapian::Query(Op::OP_AND_NOT, result, built.excluded);
+    return result;
 }
 
 Xapian::Query QueryBuilder::concept_query(const Concept& concept_) const {
@@ -128,11 +163,13 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
     std::vector<Xapian::Query> clauses, excluded, evidence;
 
     // Each concept in every field; question words weigh little.
+    std::vector<Xapian::Query> required;
     for (const Concept& concept_ : question.concepts) {
         if (concept_.excluded) {
             excluded.push_back(concept_query(concept_));
             continue;
         }
+        if (concept_.quoted) required.push_back(concept_query(concept_));
         const bool weak = concept_.frame || concept_.referent;
         const double weight = weak ? ranking_.question_word_weight : 1.0;
         clauses.push_back(scaled(weight, concept_query(concept_)));
@@ -150,6 +187,7 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
         }
         if (!concept_.joined.empty()) built.highlight_terms.push_back(concept_.joined);
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.terms.begin(), concept_.terms.end());
+        built.highlight_terms.insert(built.highlight_terms.end(), concept_.expansions.begin(), concept_.expansions.end());
         built.highlight_terms.insert(built.highlight_terms.end(), concept_.variants.begin(), concept_.variants.end());
     }
 
@@ -170,22 +208,25 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
     }
 
     // Proximity: neighbouring content words found close together in the body.
-    if (ranking_.proximity_weight > 0) {
+    if (ranking_.experimental.proximity_weight > 0) {
         const Concept* previous = nullptr;
         for (const Concept& concept_ : question.concepts) {
             if (concept_.excluded || concept_.frame || concept_.referent || concept_.terms.size() != 1) continue;
             if (previous != nullptr) {
                 const Xapian::Query pair[] = {Xapian::Query(previous->terms.front()), Xapian::Query(concept_.terms.front())};
-                clauses.push_back(scaled(ranking_.proximity_weight,
-                                         Xapian::Query(Op::OP_NEAR, std::begin(pair), std::end(pair), ranking_.proximity_window)));
+                clauses.push_back(scaled(ranking_.experimental.proximity_weight,
+                                         Xapian::Query(Op::OP_NEAR, std::begin(pair), std::end(pair), ranking_.experimental.proximity_window)));
             }
             previous = &concept_;
         }
     }
 
     built.query = any_of(clauses);
-    if (!excluded.empty() && !built.query.empty())
-        built.query = Xapian::Query(Op::OP_AND_NOT, built.query, any_of(excluded));
+    built.excluded = any_of(excluded);
+    // A quoted phrase of stopwords only ("the") has no query: it demands nothing.
+    std::erase_if(required, [](const Xapian::Query& query) { return query.empty(); });
+    if (!required.empty()) built.required = Xapian::Query(Op::OP_AND, required.begin(), required.end());
+    built.query = constrained(built.query, built);
     // Pairs: neighbouring content words as one term, where the question has them side by side.
     if (ranking_.pair_weight > 0) {
         // The terms, and for --explain the words as asked where each term has one.

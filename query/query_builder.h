@@ -29,6 +29,11 @@ struct BuiltQuery {
     // scored over the top candidates the scoring query ranked (Engine::score_documents) rather than
     // searched: the same scores at a fraction of the cost.
     Xapian::Query evidence;
+    // What the question's syntax demands of every match, whatever else is added to the query later (context,
+    // feedback, article evidence): the quoted phrases, all of them (empty: none), and the excluded words and
+    // phrases, any of them (empty: none). `query` already obeys them.
+    Xapian::Query required;
+    Xapian::Query excluded;
     std::vector<std::string> highlight_terms; // body terms (and joined compounds) a passage may highlight
     std::vector<Expansion> expansions;
 };
@@ -54,7 +59,11 @@ private:
     const SynonymDictionary* synonyms_;
 };
 
-// The weighting scheme for the ranking options (BM25 with the chosen k1, b by default).
-std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking);
+// The scoring query restricted as the question's syntax demands (BuiltQuery::required and ::excluded).
+Xapian::Query constrained(const Xapian::Query& scoring, const BuiltQuery& built);
+
+// The weighting scheme for the ranking options: BM25 (or BM25+) with the given parameters (the passages' or the
+// articles'), or the experimental scheme chosen.
+std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& ranking, const Bm25Parameters& bm25);
 
 }  // namespace medsearch

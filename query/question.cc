@@ -36,7 +36,10 @@ struct Piece {
     std::string_view text;
     bool phrase = false;
     bool excluded = false;
+    bool prefix = false;  // "leuko*": text is the word without the '*'
 };
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 std::vector<Piece> split_pieces(std::string_view text) {
     std::vector<Piece> pieces;
@@ -53,7 +56,20 @@ std::vector<Piece> split_pieces(std::string_view text) {
         return end;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool at_word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+        const bool at_word_start = i == 0 || is_space(text[i - 1]);
+        // A word ending in '*' (after an optional '-'): a prefix.
+        if (at_word_start && text[i] != '"') {
+            const std::size_t start = text[i] == '-' ? i + 1 : i;
+            std::size_t end = start;
+            while (end < text.size() && !is_space(text[end]) && text[end] != '"') ++end;
+            if (end > start + 1 && text[end - 1] == '*' && text.substr(start, end - start - 1).find('*') == std::string_view::npos) {
+                flush_plain(i);
+                pieces.push_back({text.substr(start, end - start - 1), false, start > i, true});
+                i = end - 1;
+                plain_start = end;
+                continue;
+            }
+        }
         if (text[i] == '"') {
             flush_plain(i);
             i = take_phrase(i + 1, false);
@@ -82,6 +98,7 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
     std::vector<Concept>& concepts = question.concepts;
     Concept phrase;  // a quoted piece is one concept of all its words
     phrase.phrase = true;
+    phrase.quoted = true;
     phrase.excluded = piece.excluded;
     bool after_demonstrative = false;
     bool after_content_word = false;  // "drugs that cause ...": after a noun, "that" is a relative pronoun
@@ -108,6 +125,17 @@ void add_concepts(const std::vector<Token>& tokens, const Piece& piece, std::uin
             continue;
         }
         Concept concept_;
+        if (piece.prefix && token.role == Token::Role::word && token.word.size() >= min_prefix_bytes && tokens.size() == 1) {
+            // One word before the '*': its folded form is the prefix, matched against the index's terms.
+            concept_.prefix = token.word;
+            concept_.words = {token.word};
+            concept_.position = position_base + token.position;
+            concept_.excluded = piece.excluded;
+            concept_.begin = piece_offset + token.begin;
+            concept_.end = piece_offset + token.end;
+            concepts.push_back(std::move(concept_));
+            continue;
+        }
         concept_.position = position_base + token.position;
         concept_.excluded = piece.excluded;
         concept_.begin = piece_offset + token.begin;
@@ -154,9 +182,11 @@ Question parse_question(std::string_view raw, const Analyzer& analyzer, const Qu
     if (raw.size() > options.max_bytes) {
         std::size_t cut = options.max_bytes;
         while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+        question.cut.dropped_bytes = raw.size() - cut;
         raw = raw.substr(0, cut);
         question.truncated = true;
     }
+    question.cut.read_bytes = raw.size();
     question.text = sanitize_utf8(raw);
 
     // Pieces keep their own positions, far apart, so proximity never joins words across quotes.
@@ -168,6 +198,9 @@ Question parse_question(std::string_view raw, const Analyzer& analyzer, const Qu
     }
 
     if (question.concepts.size() > options.max_concepts) {
+        for (auto dropped = question.concepts.begin() + static_cast<std::ptrdiff_t>(options.max_concepts);
+             dropped != question.concepts.end(); ++dropped)
+            question.cut.dropped_concepts.push_back(question.text.substr(dropped->begin, dropped->end - dropped->begin));
         question.concepts.resize(options.max_concepts);
         question.truncated = true;
     }

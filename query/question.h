@@ -1,7 +1,7 @@
 // A question as the engine understands it: the concepts it asks about, each analysed by the one analyzer.
-// Any text is a valid question: quotes make phrases (an unbalanced quote runs to the end), a leading '-'
-// excludes a word or a quoted phrase, invalid UTF-8 and control characters are repaired, and nothing else
-// is an operator.
+// Any text is a valid question: quotes make phrases that must stand together (an unbalanced quote runs to
+// the end), a leading '-' excludes a word or a quoted phrase, a trailing '*' makes a word a prefix
+// ("leuko*"), invalid UTF-8 and control characters are repaired, and nothing else is an operator.
 #pragma once
 
 #include <string>
@@ -20,6 +20,9 @@ struct Concept {
     std::vector<std::string> variants;  // a plain word's other indexed stems ("treat": "treatment"), matched as it
     std::vector<std::string> grams;  // its words' character n-grams found in the index (sub-word evidence)
     bool phrase = false;             // the terms must stand together (quotes, compounds)
+    bool quoted = false;             // written in quotes: passages without the phrase are dropped
+    std::string prefix;              // "leuko*": the folded word before the '*' (terms empty); empty otherwise
+    std::vector<std::string> expansions;  // a prefix's index terms (the most used first, bounded)
     bool excluded = false;           // "-word": passages with it are dropped
     bool frame = false;              // a question word ("what", "how", "does"): it carries little content
     bool referent = false;           // the noun of "this condition", "that disease": it points back
@@ -36,10 +39,24 @@ struct QuestionOptions {
     std::size_t max_concepts = 64;  // and at most this many concepts
 };
 
+// What a question too long for QuestionOptions lost, so that the answer can say so rather than search
+// part of the question silently.
+struct QuestionCut {
+    std::size_t read_bytes = 0;                 // bytes of the question read (all of them when not cut)
+    std::size_t dropped_bytes = 0;              // bytes beyond max_bytes, never read
+    std::vector<std::string> dropped_concepts;  // concepts beyond max_concepts, as written, in order
+
+    bool empty() const { return dropped_bytes == 0 && dropped_concepts.empty(); }
+};
+
+// A prefix shorter than this ("a*", "le*") is taken as the word itself: it would match half the index.
+inline constexpr std::size_t min_prefix_bytes = 3;
+
 struct Question {
     std::string text;                // the question as searched (repaired, possibly cut)
     std::vector<Concept> concepts;   // in the order asked, without stopwords
     bool truncated = false;          // text beyond max_bytes or concepts beyond max_concepts were dropped
+    QuestionCut cut;                 // what was dropped, when truncated
     bool refers_back = false;        // a pronoun or demonstrative ("it", "this", "they") points to earlier talk
 
     // Concepts that carry content (not excluded, not question words, not referents).

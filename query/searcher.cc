@@ -1,19 +1,42 @@
 #include "query/searcher.h"
 
 #include <algorithm>
+#include <map>
 
 #include "indexer/schema.h"
+#include "query/passage_evidence.h"
 
 namespace medsearch {
 
 namespace {
 
+std::vector<FacetCount> most_first(std::vector<FacetCount> counts) {
+    std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return counts;
+}
+
 std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetCount> counts;
     for (auto value = spy.values_begin(); value != spy.values_end(); ++value)
         counts.push_back({*value, value.get_termfreq()});
-    std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    return counts;
+    return most_first(std::move(counts));
+}
+
+// The spy counted each article's whole list of MeSH keys (schema::mesh_slot) as one value; a heading's count
+// is the sum over the lists that hold it. (A spy of Xapian's own, so it also counts over remote shards.)
+std::vector<FacetCount> mesh_facet_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::size_t> per_key;
+    for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+        const std::string keys = *value;
+        for (std::size_t start = 0; start < keys.size();) {
+            const std::size_t end = std::min(keys.find('\n', start), keys.size());
+            per_key[keys.substr(start, end - start)] += value.get_termfreq();
+            start = end + 1;
+        }
+    }
+    std::vector<FacetCount> counts;
+    for (auto& [key, count] : per_key) counts.push_back({key, count});
+    return most_first(std::move(counts));
 }
 
 }  // namespace
@@ -42,8 +65,24 @@ SearchResults Searcher::search(std::string_view question, const SearchOptions& o
 }
 
 SearchResults Searcher::search(Question question, const SearchOptions& options, const SearchContext& context) const {
+    return engine_.retrying([&] {
+        SearchResults results = search_once(question, options, context);
+        if (results.estimated_matches > 0 || results.suggestion.empty()) return results;
+        // Nothing matches, but the question has a correction: search that, as the person would have
+        // retyped it, and say so ("Showing results for ...").
+        SearchOptions as_corrected = options;
+        as_corrected.suggest = false;
+        SearchResults corrected = search_once(engine_.parse(results.suggestion), as_corrected, context);
+        if (corrected.estimated_matches == 0) return results;
+        corrected.searched_instead_of = results.question.text;
+        corrected.suggestion = results.suggestion;
+        return corrected;
+    });
+}
+
+SearchResults Searcher::search_once(const Question& question, const SearchOptions& options, const SearchContext& context) const {
     SearchResults results;
-    results.question = std::move(question);
+    results.question = question;
     if (options.suggest) results.suggestion = engine_.spelling().suggest(results.question.text);
 
     // Build the scoring query: the question, what the context adds, pseudo-relevance feedback.
@@ -51,36 +90,50 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
     Xapian::Query scoring = with_context(built.query, context);
     if (scoring.empty()) return results;  // nothing searchable: stopwords only, punctuation, ...
     scoring = engine_.add_feedback(scoring, results.question, !context.clauses.empty(), &built.expansions);
+    // What the context and feedback added obeys the question's syntax too ("-word", "a phrase").
+    scoring = constrained(scoring, built);
 
     // Article evidence: every passage earns part of its article's own score.
     const RankingOptions& ranking = engine_.ranking();
     ArticleScores articles;
     if (ranking.article_weight > 0) articles = engine_.score_articles(scoring, ranking.candidate_articles, built.evidence);
     for (auto& [article, score] : articles) score *= ranking.article_weight;
-    const Xapian::Query ranked = engine_.with_article_bonus(scoring, articles, schema::kind_passage);
+    Xapian::Query ranked = engine_.with_article_bonus(scoring, articles);
 
     // Find the passages, within the filters, collapsed per article when asked.
-    const Xapian::Query filter = build_filter(options.filters, engine_.database());
-    Xapian::Enquire enquire = engine_.enquire(engine_.restrict(ranked, schema::kind_passage, filter));
+    const Xapian::Query filter = build_filter(options.filters, engine_.passages());
+    if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
+    Xapian::Enquire enquire = engine_.enquire(engine_.passages(), ranked);
     if (options.per_article > 0) enquire.set_collapse_key(schema::article_slot, static_cast<Xapian::doccount>(options.per_article));
-    Xapian::ValueCountMatchSpy sections(schema::section_slot), sources(schema::source_slot);
+    Xapian::ValueCountMatchSpy sections(schema::section_slot), sources(schema::source_slot), mesh(schema::mesh_slot);
     Xapian::doccount check_at_least = 0;
     if (options.facets) {
         enquire.add_matchspy(&sections);
         enquire.add_matchspy(&sources);
-        check_at_least = engine_.database().get_doccount();
+        enquire.add_matchspy(&mesh);
+        check_at_least = engine_.passages().get_doccount();
     }
-    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                  static_cast<Xapian::doccount>(options.limit), check_at_least);
+    // The top passages (at least evidence_passages of them) are fetched together, so that each article's
+    // passages can be ordered by their own evidence before the page is cut.
+    const std::size_t wanted = options.offset + options.limit;
+    const std::size_t fetched = ranking.evidence_passages > 0 ? std::max(wanted, ranking.evidence_passages) : wanted;
+    const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(fetched), check_at_least);
+    std::vector<ScoredPassage> order;
+    if (ranking.evidence_passages > 0) {
+        order = order_by_passage_evidence(matches, evidence_concepts(results.question, engine_.passages()));
+    } else {
+        for (auto match = matches.begin(); match != matches.end(); ++match)
+            order.push_back({{}, match.get_weight(), 0.0, 0, static_cast<std::size_t>(match.get_rank())});
+    }
 
     // Turn each match into a hit with its highlights.
     std::vector<std::string> highlight_terms = built.highlight_terms;
     highlight_terms.insert(highlight_terms.end(), context.highlight_terms.begin(), context.highlight_terms.end());
     std::sort(highlight_terms.begin(), highlight_terms.end());
-    for (auto match = matches.begin(); match != matches.end(); ++match) {
-        Hit hit = decode_hit(match.get_document().get_data());
-        hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank() counts from the first result
-        hit.score = match.get_weight();
+    for (std::size_t rank = options.offset; rank < order.size() && rank < wanted; ++rank) {
+        Hit hit = decode_hit(matches[static_cast<Xapian::doccount>(order[rank].index)].get_document().get_data());
+        hit.rank = rank + 1;
+        hit.score = order[rank].score;
         if (options.highlight) hit.snippet = highlight(std::move(hit.snippet.text), highlight_terms, engine_.analyzer());
         results.hits.push_back(std::move(hit));
     }
@@ -88,6 +141,7 @@ SearchResults Searcher::search(Question question, const SearchOptions& options, 
     if (options.facets) {
         results.section_facets = facet_counts(sections);
         results.source_facets = facet_counts(sources);
+        results.mesh_facets = mesh_facet_counts(mesh);
     }
     results.expansions = std::move(built.expansions);
     results.expansions.insert(results.expansions.end(), context.expansions.begin(), context.expansions.end());

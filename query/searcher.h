@@ -19,7 +19,7 @@ struct SearchOptions {
     std::size_t offset = 0;
     std::size_t per_article = 0;  // at most this many passages per article (0: no limit)
     SearchFilters filters;
-    bool facets = false;          // count the matches per section and per source
+    bool facets = false;          // count the matches per section, per source and per MeSH heading
     bool suggest = true;          // offer a spelling correction for words the index does not know
     bool highlight = true;        // mark the matching words of each hit
 };
@@ -50,8 +50,12 @@ struct SearchResults {
     std::vector<Hit> hits;
     std::size_t estimated_matches = 0;
     std::string suggestion;                  // the question with misspelt words corrected; empty if none
+    // When the question as asked matched nothing and its correction was searched instead: the question as
+    // asked (`question` and `suggestion` are then the correction). Empty otherwise.
+    std::string searched_instead_of;
     std::vector<FacetCount> section_facets;  // by section key, most first
     std::vector<FacetCount> source_facets;
+    std::vector<FacetCount> mesh_facets;     // by MeSH key (schema::mesh_key), most first; ties by key
     std::vector<Expansion> expansions;       // what synonyms, feedback and context added
 };
 
@@ -63,6 +67,8 @@ public:
     SearchResults search(Question question, const SearchOptions& options, const SearchContext& context) const;
 
 private:
+    SearchResults search_once(const Question& question, const SearchOptions& options, const SearchContext& context) const;
+
     const Engine& engine_;
 };
 

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 
+#include "common/data_dir.h"
 #include "common/errors.h"
 #include "common/utf8.h"
-
-#ifndef MEDSEARCH_CORPUS_DIR
-#error "MEDSEARCH_CORPUS_DIR must name the corpus folder"
-#endif
 
 namespace medsearch {
 
@@ -81,16 +79,26 @@ void SynonymDictionary::add_set(const std::vector<std::string>& expressions, con
 void SynonymDictionary::load(const std::filesystem::path& file, const Analyzer& analyzer) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ParseError(file.string(), 0, "cannot open the synonym file");
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (const auto bad = find_invalid_utf8(line)) throw ParseError(file.string(), number, "invalid UTF-8");
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw ParseError(file.string(), 0, "cannot read the synonym file");
+    load_text(text, file.string(), analyzer);
+}
+
+void SynonymDictionary::load_text(std::string_view text, const std::string& source, const Analyzer& analyzer) {
+    std::size_t number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string line(text.substr(start, end - start));
+        start = end + 1;
+        ++number;
+        if (const auto bad = find_invalid_utf8(line)) throw ParseError(source, number, "invalid UTF-8");
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const std::size_t comment = line.find('#');
         if (comment != std::string::npos) line.erase(comment);
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         const std::vector<std::string> expressions = split_tabs(line);
         if (expressions.size() < 2)
-            throw ParseError(file.string(), number, "a synonym set needs two or more tab-separated expressions");
+            throw ParseError(source, number, "a synonym set needs two or more tab-separated expressions");
         add_set(expressions, analyzer);
     }
 }
@@ -135,7 +143,7 @@ std::vector<SynonymMatch> SynonymDictionary::find(const std::vector<Concept>& co
 }
 
 std::vector<std::filesystem::path> bundled_synonym_files() {
-    const std::filesystem::path folder = std::filesystem::path(MEDSEARCH_CORPUS_DIR) / "synonyms";
+    const std::filesystem::path folder = data_dir() / "synonyms";
     std::vector<std::filesystem::path> files;
     std::error_code ignored;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ignored))

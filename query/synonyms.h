@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,8 @@ class SynonymDictionary {
 public:
     // Adds every set of the file. Throws ParseError naming the file and line for a malformed set.
     void load(const std::filesystem::path& file, const Analyzer& analyzer);
+    // The same for the text of a synonym file; `source` names it in errors.
+    void load_text(std::string_view text, const std::string& source, const Analyzer& analyzer);
     // Adds one set (two or more expressions; fewer are ignored).
     void add_set(const std::vector<std::string>& expressions, const Analyzer& analyzer);
 
@@ -47,7 +50,8 @@ private:
 // The text a concept is matched by: its joined form for a compound, else its terms joined by spaces.
 std::string concept_key(const Concept& concept_);
 
-// The synonym files shipped in corpus/synonyms, in load order.
+// The synonym files shipped in corpus/synonyms (installed in share/medsearch/synonyms), in load order; the
+// folder is found by data_dir() (common/data_dir.h), which throws DataError when it cannot be.
 std::vector<std::filesystem::path> bundled_synonym_files();
 
 }  // namespace medsearch

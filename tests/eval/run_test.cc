@@ -71,13 +71,29 @@ TEST_CASE("a written run reads back to the same evaluation", "[eval][run]") {
     CHECK(ranked_entries(reread.topics[0].entries)[0]->doc_id == "b");
 }
 
-TEST_CASE("ids or tags with whitespace cannot be written", "[eval][run]") {
+TEST_CASE("a run read with more decimals than it is written with is ranked by the scores it is written with", "[eval][run]") {
+    // From run_fuzzer: 2.9060122 outranks the two 2.906012s as read, but ties them in the written file, where
+    // the tie goes by document id descending; reading the file back gives the written order.
+    const Run run = parse_run("q Q0 MED-2650 1 2.9060122 t\nq Q0 MED-4934 2 2.906012 t\nq Q0 MED-2917 3 2.906012 t\n", "read.run");
+    CHECK(ranked_entries(run.topics[0].entries)[0]->doc_id == "MED-2650");
+    const std::string text = written(run);
+    CHECK(text == "q Q0 MED-4934 1 2.906012 t\nq Q0 MED-2917 2 2.906012 t\nq Q0 MED-2650 3 2.906012 t\n");
+    const Run reread = parse_run(text, "written.run");
+    const std::vector<const RunEntry*> ranked = ranked_entries(reread.topics[0].entries);
+    REQUIRE(ranked.size() == 3);
+    CHECK(ranked[0]->doc_id == "MED-4934");
+    CHECK(ranked[2]->doc_id == "MED-2650");
+}
+
+TEST_CASE("ids or tags with whitespace or control characters cannot be written", "[eval][run]") {
     const auto [topic, doc, tag] = GENERATE(table<std::string, std::string, std::string>({
         {"q 1", "d", "t"},
         {"q", "d\t1", "t"},
         {"q", "d", "my tag"},
         {"q", "", "t"},
         {"q", "d", ""},
+        {"\vq", "d", "t"},
+        {"q", "d\x1b", "t"},
     }));
     CHECK_THROWS_AS(written(Run{{{topic, {{doc, 1.0}}}}, tag}), Error);
 }

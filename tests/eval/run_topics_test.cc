@@ -93,7 +93,7 @@ std::vector<Topic> numbered_topics(const std::string& session_prefix, std::size_
     return topics_of(ids);
 }
 
-TEST_CASE("several retrievers make the run one retriever makes, each topic asked once", "[eval][run_topics]") {
+TEST_CASE("several retrievers make the run one retriever makes, each topic asked once", "[eval][run_topics][threads]") {
     const std::size_t threads = GENERATE(1, 2, 3, 8);
     const bool conversational = GENERATE(false, true);
     const std::vector<Topic> topics = numbered_topics("S", 13, 3);
@@ -145,7 +145,7 @@ TEST_CASE("several retrievers make the run one retriever makes, each topic asked
     CHECK(asked == questions);
 }
 
-TEST_CASE("an error in one retrieval thread stops the run and reaches the caller", "[eval][run_topics]") {
+TEST_CASE("an error in one retrieval thread stops the run and reaches the caller", "[eval][run_topics][threads]") {
     const std::size_t threads = GENERATE(1, 2, 4);
     std::vector<EchoRetriever> retrievers(threads);
     std::vector<Retriever*> workers;

@@ -14,7 +14,7 @@ inline std::filesystem::path existing_dir(const std::filesystem::path& dir, cons
     return dir;
 }
 
-// /work/shared/eval or wherever MEDSEARCH_SHARED_DIR points.
+// ../shared/eval beside the repository, or wherever MEDSEARCH_SHARED_DIR points.
 inline std::filesystem::path shared_eval_dir() {
     return existing_dir(std::filesystem::path(MEDSEARCH_SHARED_DIR) / "eval", "the shared eval data");
 }

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
+#include "conversation/conversation.h"
 #include "indexer/schema.h"
-#include "query/conversation.h"
 #include "query/highlight.h"
 #include "tests/query/search_fixture.h"
 
@@ -65,10 +65,12 @@ TEST_CASE("a question in quotes, or excluding a word, keeps the word as written"
 }
 
 TEST_CASE("passages off the conversation's focus keep exactly their share of the score", "[query][context]") {
-    // Without article evidence a passage's score is its own, so the share shows exactly.
+    // Without article evidence (and without the passage-evidence order, which sets scores by rank) a
+    // passage's score is its own, so the share shows exactly.
     static const test::SearchFixture fixture([] {
         EngineOptions options = test::test_engine_options();
         options.ranking.article_weight = 0;
+        options.ranking.evidence_passages = 0;
         return options;
     }());
     const Searcher searcher(fixture.engine());

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "eval/open_retriever.h"
 #include "indexer/index_writer.h"
-#include "query/neighbour_map.h"
-#include "query/open_retriever.h"
+#include "query/neighbour_smoothing.h"
 #include "tests/indexer/temp_index.h"
 
 using namespace medsearch;
@@ -17,37 +17,41 @@ using namespace medsearch;
 namespace {
 
 struct Expected {
-    ArticleNumber article;
+    std::string article;
     double score;
 };
+
+RankedArticle ranked_article(const std::string& id, double score, std::vector<Neighbour> neighbours = {}) {
+    return {id, score, 0, std::move(neighbours)};
+}
 
 }  // namespace
 
 TEST_CASE("neighbour smoothing moves each score toward its neighbours' scores", "[query][neighbours]") {
     // Articles 0..3 ranked; article 4 is nobody's candidate. 0's neighbours: 1 (similarity 3) and 4 (1);
     // 1's: 0 (1); 2's: 3 and 1 equally near; 3 has none.
-    const NeighbourMap neighbours({{{1, 3.0}, {4, 1.0}}, {{0, 1.0}}, {{3, 2.0}, {1, 2.0}}, {}});
     const auto [weight, expected] = GENERATE(table<double, std::vector<Expected>>({
-        {0.0, {{0, 10}, {1, 8}, {2, 4}, {3, 2}}},
+        {0.0, {{"0", 10}, {"1", 8}, {"2", 4}, {"3", 2}}},
         // 0: 0.8*10 + 0.2*(3*8 + 1*0)/4 = 9.2; 1: 0.8*8 + 0.2*10 = 8.4; 2: 0.8*4 + 0.2*(2+8)/2 = 4.2; 3 keeps 2.
-        {0.2, {{0, 9.2}, {1, 8.4}, {2, 4.2}, {3, 2.0}}},
+        {0.2, {{"0", 9.2}, {"1", 8.4}, {"2", 4.2}, {"3", 2.0}}},
         // 0: 0.5*10 + 0.5*6 = 8; 1: 0.5*8 + 0.5*10 = 9 (now first); 2: 2 + 2.5 = 4.5; 3 keeps 2.
-        {0.5, {{1, 9.0}, {0, 8.0}, {2, 4.5}, {3, 2.0}}},
+        {0.5, {{"1", 9.0}, {"0", 8.0}, {"2", 4.5}, {"3", 2.0}}},
     }));
     CAPTURE(weight);
-    std::vector<RankedArticle> ranked{{0, 10, 100}, {1, 8, 101}, {2, 4, 102}, {3, 2, 103}};
-    smooth_by_neighbours(ranked, neighbours, weight);
+    std::vector<RankedArticle> ranked{ranked_article("0", 10, {{"1", 3.0F}, {"4", 1.0F}}), ranked_article("1", 8, {{"0", 1.0F}}),
+                                      ranked_article("2", 4, {{"3", 2.0F}, {"1", 2.0F}}), ranked_article("3", 2)};
+    smooth_by_neighbours(ranked, weight);
     REQUIRE(ranked.size() == expected.size());
     for (std::size_t i = 0; i < ranked.size(); ++i) {
         CAPTURE(i);
-        CHECK(ranked[i].article == expected[i].article);
+        CHECK(ranked[i].id == expected[i].article);
         CHECK(ranked[i].score == Approx(expected[i].score));
     }
 }
 
 TEST_CASE("no neighbours known: the ranking is left as it was", "[query][neighbours]") {
-    std::vector<RankedArticle> ranked{{0, 10, 100}, {1, 8, 101}};
-    smooth_by_neighbours(ranked, NeighbourMap(std::vector<std::vector<ArticleNeighbour>>{}), 0.2);
+    std::vector<RankedArticle> ranked{ranked_article("0", 10), ranked_article("1", 8)};
+    smooth_by_neighbours(ranked, 0.2);
     CHECK(ranked[0].score == 10);
     CHECK(ranked[1].score == 8);
 }
@@ -57,7 +61,7 @@ TEST_CASE("document ranking smooths by neighbours only for questions of enough c
     {
         IndexWriter writer(index.db());
         for (const Article& article : test::two_subject_articles()) writer.add(article);
-        writer.link_neighbours({});
+        writer.link_pending({});
     }
 
     // Scores by article id for a question, with the given smoothing settings.

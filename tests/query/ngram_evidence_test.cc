@@ -3,14 +3,18 @@
 // ranked, exactly as if it had been searched with them.
 #include <catch2/catch.hpp>
 
+#include <set>
+
+#include <map>
+
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "analysis/char_ngrams.h"
+#include "eval/open_retriever.h"
 #include "indexer/schema.h"
 #include "query/engine.h"
-#include "query/open_retriever.h"
 #include "tests/indexer/temp_index.h"
 
 using namespace medsearch;
@@ -49,10 +53,10 @@ std::vector<std::string> ids(const std::vector<ScoredDocument>& documents) {
 
 TEST_CASE("article documents carry the n-grams of their title and body words, passages none", "[query][ngrams][indexer]") {
     const Corpus corpus;
-    const Xapian::Database database = corpus.index.open();
+    const IndexDatabases index = corpus.index.open();
+    const Xapian::Database& database = index.articles;
     const std::string ngram(schema::ngram);
-    for (auto id = database.postlist_begin(std::string(schema::kind) + std::string(schema::kind_article));
-         id != database.postlist_end(std::string(schema::kind) + std::string(schema::kind_article)); ++id) {
+    for (auto id = database.postlist_begin(""); id != database.postlist_end(""); ++id) {
         const Xapian::Document document = database.get_document(*id);
         const std::vector<std::string> grams = test::terms_with_prefix(document, ngram);
         const bool own_grams = std::find(grams.begin(), grams.end(), "$ren") != grams.end() ||
@@ -67,22 +71,21 @@ TEST_CASE("article documents carry the n-grams of their title and body words, pa
     // The title opens the article document's body too.
     CHECK(std::find_if(ribosome.termlist_begin(), ribosome.termlist_end(), [](const std::string& term) { return term == "growth"; }) !=
           ribosome.termlist_end());
-    for (auto id = database.postlist_begin(std::string(schema::kind) + std::string(schema::kind_passage));
-         id != database.postlist_end(std::string(schema::kind) + std::string(schema::kind_passage)); ++id)
-        CHECK(test::terms_with_prefix(database.get_document(*id), ngram).empty());
+    for (auto id = index.passages.postlist_begin(""); id != index.passages.postlist_end(""); ++id)
+        CHECK(test::terms_with_prefix(index.passages.get_document(*id), ngram).empty());
 }
 
 TEST_CASE("article documents carry their neighbouring words as pairs, passages none", "[query][pairs][indexer]") {
     const Corpus corpus;
-    const Xapian::Database database = corpus.index.open();
+    const IndexDatabases index = corpus.index.open();
+    const Xapian::Database& database = index.articles;
     const std::string pair(schema::word_pair);
     CHECK(database.get_termfreq(pair + "renal tissu") == 1);    // body
     CHECK(database.get_termfreq(pair + "kidney function") == 1); // title
     CHECK(database.get_termfreq(pair + "tissu sampl") == 2);
     CHECK(database.get_termfreq(pair + "adult renal") == 0);     // the title's last word and the body's first are not neighbours
-    for (auto id = database.postlist_begin(std::string(schema::kind) + std::string(schema::kind_passage));
-         id != database.postlist_end(std::string(schema::kind) + std::string(schema::kind_passage)); ++id)
-        CHECK(test::terms_with_prefix(database.get_document(*id), pair).empty());
+    for (auto id = index.passages.postlist_begin(""); id != index.passages.postlist_end(""); ++id)
+        CHECK(test::terms_with_prefix(index.passages.get_document(*id), pair).empty());
 }
 
 TEST_CASE("neighbouring question words count as a pair where the article has them together", "[query][pairs]") {
@@ -128,33 +131,41 @@ TEST_CASE("the question's grams are only those the index holds, for content word
             continue;
         }
         REQUIRE_FALSE(concept_.grams.empty());
-        for (const std::string& gram : concept_.grams) CHECK(engine.database().term_exists(gram));
+        for (const std::string& gram : concept_.grams) CHECK(engine.articles().term_exists(gram));
     }
     CHECK(engine.build(question).evidence.get_length() > 0);
 }
 
-TEST_CASE("scoring chosen documents gives each the weight a full search gives it", "[query][ngrams]") {
+TEST_CASE("evidence re-scoring of the top articles adds the weight a full search gives them", "[query][ngrams]") {
     const Corpus corpus;
-    const Engine engine(corpus.index.db(), with_ngram_weight(0.2));
+    EngineOptions options = with_ngram_weight(0.2);
+    const std::size_t depth = GENERATE(1, 2, 100);
+    options.ranking.evidence_depth = depth;
+    const Engine engine(corpus.index.db(), options);
     const BuiltQuery built = engine.build(engine.parse("Ribosomopathies show tissue pathology in renal adults"));
-    const Xapian::Query query = GENERATE_COPY(built.evidence, built.query);
-    // The plain way: search everything and read the weights off.
-    const Xapian::MSet all = engine.enquire(query).get_mset(0, engine.database().get_doccount());
-    std::vector<Xapian::docid> documents;
-    std::vector<double> expected;
-    for (Xapian::docid document = engine.database().get_lastdocid(); document >= 1; --document) {  // any order
-        documents.push_back(document);
-        double weight = 0.0;
+    REQUIRE_FALSE(built.evidence.empty());
+    // The plain way: each query over every article, weights read off by article id.
+    const auto weights = [&](const Xapian::Query& query) {
+        std::map<std::string, double> by_id;
+        const Xapian::MSet all = engine.enquire_articles(query).get_mset(0, engine.articles().get_doccount());
         for (auto match = all.begin(); match != all.end(); ++match)
-            if (*match == document) weight = match.get_weight();
-        expected.push_back(weight);
+            by_id[match.get_document().get_value(schema::article_slot)] = match.get_weight();
+        return by_id;
+    };
+    const auto words = weights(built.query);
+    const auto evidence = weights(built.evidence);
+    const std::vector<RankedArticle> plain = engine.rank_articles(built.query, 100);
+    const std::vector<RankedArticle> ranked = engine.rank_articles(built.query, 100, built.evidence);
+    REQUIRE(ranked.size() == words.size());
+    std::set<std::string> rescored;
+    for (std::size_t i = 0; i < std::min(depth, plain.size()); ++i) rescored.insert(plain[i].id);
+    for (const RankedArticle& article : ranked) {
+        CAPTURE(article.id);
+        const auto extra = evidence.find(article.id);
+        const double expected = words.at(article.id) + (rescored.contains(article.id) && extra != evidence.end() ? extra->second : 0.0);
+        CHECK(article.score == Approx(expected).epsilon(1e-12));
     }
-    const std::vector<double> scored = engine.score_documents(query, documents);
-    REQUIRE(scored.size() == expected.size());
-    for (std::size_t i = 0; i < scored.size(); ++i) {
-        CAPTURE(documents[i]);
-        CHECK(scored[i] == Approx(expected[i]).epsilon(1e-12));
-    }
+    for (std::size_t i = 1; i < ranked.size(); ++i) CHECK(ranked[i - 1].score >= ranked[i].score);
 }
 
 TEST_CASE("explain lists each word's sub-word evidence and each pair, as asked", "[query][ngrams][pairs]") {

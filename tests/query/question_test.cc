@@ -86,3 +86,31 @@ TEST_CASE("question words are the ones that frame a question", "[query][question
     CAPTURE(word);
     CHECK(is_question_word(word) == frame);
 }
+
+TEST_CASE("a question at its limits is whole, past them it says what it dropped", "[query][question][limits]") {
+    const Analyzer analyzer;
+    const QuestionOptions limits;
+    // n distinct words "w1x w2x ..." (no stopwords, one concept each), padded with blanks to `bytes`.
+    auto words = [](std::size_t count, std::size_t bytes = 0) {
+        std::string text;
+        for (std::size_t i = 1; i <= count; ++i) text += (i == 1 ? "w" : " w") + std::to_string(i) + "x";
+        if (text.size() < bytes) text.append(bytes - text.size(), ' ');
+        return text;
+    };
+    // the question, bytes dropped, concepts dropped
+    const auto [question, dropped_bytes, dropped_concepts] = GENERATE_COPY(table<std::string, std::size_t, std::vector<std::string>>({
+        {words(3, limits.max_bytes), 0, {}},
+        {words(3, limits.max_bytes + 1), 1, {}},
+        {words(3, limits.max_bytes) + "w4x", 3, {}},
+        {words(limits.max_concepts), 0, {}},
+        {words(limits.max_concepts + 1), 0, {"w" + std::to_string(limits.max_concepts + 1) + "x"}},
+        {words(limits.max_concepts) + " \"white blood\"", 0, {"white blood"}},
+    }));
+    CAPTURE(question.size(), dropped_bytes, dropped_concepts);
+    const Question parsed = parse_question(question, analyzer);
+    CHECK(parsed.cut.dropped_bytes == dropped_bytes);
+    CHECK(parsed.cut.read_bytes == question.size() - dropped_bytes);
+    CHECK(parsed.cut.dropped_concepts == dropped_concepts);
+    CHECK(parsed.truncated == !parsed.cut.empty());
+    CHECK(parsed.concepts.size() <= limits.max_concepts);
+}

@@ -28,7 +28,7 @@ public:
     static std::set<std::size_t> ordinals(const SearchResults& results, const std::string& article_id);
 
     const Engine& engine() const { return engine_; }
-    const Xapian::Database& database() const { return engine_.database(); }
+    const Xapian::Database& database() const { return engine_.passages(); }
 
     static constexpr std::size_t seed_passages = 28;
     static constexpr std::size_t token_passages = 19;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <optional>
 #include <regex>
 #include <set>
@@ -11,7 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/errors.h"
-#include "query/session_store.h"
+#include "conversation/session_store.h"
 #include "tests/sessions/session_test_support.h"
 
 namespace medsearch::test {
@@ -222,6 +223,27 @@ TEST_CASE("the default session folder follows MEDSEARCH_SESSIONS, XDG_STATE_HOME
         CHECK_THROWS_AS(default_sessions_folder(), UsageError);
     else
         CHECK(default_sessions_folder() == fs::path(expected));
+}
+
+TEST_CASE("a session file of 64 MiB is read, one byte more is refused as not a session file", "[sessions][store][limits]") {
+    const ScratchDir folder;
+    const SessionStore store(folder.path());
+    store.save("big", two_turns());
+    const std::string saved = file_bytes(store.file("big"));
+    constexpr std::size_t kLimit = 64u << 20;
+    for (const std::size_t size : {kLimit, kLimit + 1}) {
+        // The saved session followed by white space up to the size: still valid JSON.
+        {
+            std::ofstream out(store.file("big"), std::ios::binary | std::ios::trunc);
+            out << saved << std::string(size - saved.size(), ' ');
+        }
+        REQUIRE(fs::file_size(store.file("big")) == size);
+        if (size == kLimit) {
+            check_equal(store.load("big"), two_turns());
+        } else {
+            CHECK_THROWS_WITH(store.load("big"), store.file("big").string() + ": is larger than 64 MiB: not a session file");
+        }
+    }
 }
 
 }  // namespace

@@ -79,22 +79,27 @@ bool read_terminal_until(int terminal, std::string& shown, std::size_t from, con
 
 }  // namespace
 
-ProgramRun run_medsearch(const std::vector<std::string>& args, const std::string& input, const fs::path& sessions) {
-    const ScratchDir io;
-    const fs::path in = io.write("stdin", input), out = io.path() / "stdout", err = io.path() / "stderr";
+StartedProgram::StartedProgram(const std::vector<std::string>& args, const std::string& input, const fs::path& sessions) {
+    const fs::path in = io_.write("stdin", input), out = io_.path() / "stdout", err = io_.path() / "stderr";
     posix_spawn_file_actions_t files;
     ::posix_spawn_file_actions_init(&files);
     ::posix_spawn_file_actions_addopen(&files, 0, in.c_str(), O_RDONLY, 0);
     ::posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     std::vector<std::string> argv = command_line(args), envp = child_environment(sessions);
-    pid_t child = -1;
-    const int spawned = ::posix_spawn(&child, argv.front().c_str(), &files, nullptr, pointers(argv).data(), pointers(envp).data());
+    const int spawned = ::posix_spawn(&child_, argv.front().c_str(), &files, nullptr, pointers(argv).data(), pointers(envp).data());
     ::posix_spawn_file_actions_destroy(&files);
     REQUIRE(spawned == 0);
+}
+
+ProgramRun StartedProgram::finish() {
     int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    return {exit_code_of(status), file_bytes(out), file_bytes(err)};
+    REQUIRE(::waitpid(child_, &status, 0) == child_);
+    return {exit_code_of(status), file_bytes(io_.path() / "stdout"), file_bytes(io_.path() / "stderr")};
+}
+
+ProgramRun run_medsearch(const std::vector<std::string>& args, const std::string& input, const fs::path& sessions) {
+    return StartedProgram(args, input, sessions).finish();
 }
 
 ProgramRun run_medsearch_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& lines,
@@ -190,6 +195,8 @@ const std::vector<BrokenSession>& broken_sessions() {
         {"another format version",
          R"({"format": "medsearch-session", "version": 2, "created": "", "updated": "", "turns": []})", "format version 2"},
         {"JSON that is not an object", R"(["What causes leukopenia?"])", "not an object"},
+        // From session_fuzzer: a number beyond a double is nlohmann's out_of_range, which escaped as a crash.
+        {"a number too large for a double", R"({"format": "medsearch-session", "version": 777e77777})", "is not valid JSON"},
         {"binary garbage", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe\x01", 18), "is not valid JSON"},
         {"an empty file", "", "is empty"},
         {"another program's JSON", R"({"version": 1, "turns": []})", "not a session file"},

@@ -3,6 +3,8 @@
 // shapes of broken session files both the library and the CLI tests feed in.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -22,6 +24,17 @@ struct ProgramRun {
 // Runs medsearch with the arguments, `input` as its standard input, and MEDSEARCH_SESSIONS pointing at
 // `sessions` (so nothing lands in the user's own folder even when a test forgets --sessions-dir).
 ProgramRun run_medsearch(const std::vector<std::string>& args, const std::string& input, const std::filesystem::path& sessions);
+
+// The same, started in the background so that several can run at once; finish() waits for it.
+class StartedProgram {
+public:
+    StartedProgram(const std::vector<std::string>& args, const std::string& input, const std::filesystem::path& sessions);
+    ProgramRun finish();
+
+private:
+    ScratchDir io_;
+    pid_t child_ = -1;
+};
 
 // Runs medsearch on a pseudo-terminal, typing each of `lines` once the previous output has settled;
 // returns everything the terminal showed. The program must end by itself (:quit or Ctrl-D in the lines).

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "common/text.h"
 #include "tools/schwartz_hearst.h"
 
 using namespace medsearch;
 
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // Every increasing placement of wanted[i..] after position `after`; records the largest first position.
@@ -26,7 +26,7 @@ void place(const std::string& wanted, std::size_t i, const std::string& candidat
         return;
     }
     for (std::size_t at = static_cast<std::size_t>(after + 1); at < candidate.size(); ++at) {
-        if (lower(candidate[at]) != wanted[i]) continue;
+        if (ascii_lower(candidate[at]) != wanted[i]) continue;
         if (i == 0 && at > 0 && is_alnum(candidate[at - 1])) continue;
         place(wanted, i + 1, candidate, static_cast<std::ptrdiff_t>(at), i == 0 ? static_cast<std::ptrdiff_t>(at) : first, best_first);
     }
@@ -37,7 +37,7 @@ std::optional<std::string> plain_long_form(const std::string& short_form, std::s
     while (!candidate.empty() && candidate.front() == ' ') candidate.erase(0, 1);
     std::string wanted;
     for (const char c : short_form)
-        if (is_alnum(c)) wanted += lower(c);
+        if (is_alnum(c)) wanted += ascii_lower(c);
     std::ptrdiff_t best_first = -1;
     place(wanted, 0, candidate, -1, -1, best_first);
     if (best_first < 0) return std::nullopt;
@@ -47,8 +47,8 @@ std::optional<std::string> plain_long_form(const std::string& short_form, std::s
     if (long_form.size() <= short_form.size()) return std::nullopt;
     // Holds the short form as a whole word: rejected.
     std::string lowered_long, lowered_short;
-    for (const char c : long_form) lowered_long += lower(c);
-    for (const char c : short_form) lowered_short += lower(c);
+    for (const char c : long_form) lowered_long += ascii_lower(c);
+    for (const char c : short_form) lowered_short += ascii_lower(c);
     for (std::size_t at = lowered_long.find(lowered_short); at != std::string::npos; at = lowered_long.find(lowered_short, at + 1)) {
         const bool starts = at == 0 || !is_alnum(lowered_long[at - 1]);
         const bool ends = at + lowered_short.size() == lowered_long.size() || !is_alnum(lowered_long[at + lowered_short.size()]);

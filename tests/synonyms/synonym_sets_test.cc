@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text.h"
 #include "tools/synonym_sets.h"
 
 using namespace medsearch;
@@ -13,9 +14,7 @@ using Lines = std::vector<std::vector<std::string>>;
 
 // Keys are the lower-cased text here: the builder treats them as opaque.
 SetName name(const std::string& text, bool focus = false, std::size_t frequency = 0, bool abbreviation = false) {
-    std::string key;
-    for (const char c : text) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return {text, key, focus, abbreviation, frequency};
+    return {text, ascii_lower(text), focus, abbreviation, frequency};
 }
 
 Lines build(const std::vector<std::vector<SetName>>& sets, SetBuildOptions options = {}) {

@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
-#include "query/conversation.h"
+#include "conversation/conversation.h"
+#include "eval/retriever.h"
 #include "query/engine.h"
-#include "query/retriever.h"
 #include "query/searcher.h"
 
 namespace medsearch {
@@ -19,9 +19,12 @@ public:
     explicit PassageRetriever(std::unique_ptr<Engine> engine) : engine_(std::move(engine)), searcher_(*engine_) {}
 
     std::vector<ScoredDocument> retrieve(std::string_view question, std::size_t k) override;
+
     void begin_conversation() override { conversation_.emplace(*engine_); }
 
 private:
+    std::vector<ScoredDocument> retrieve_once(std::string_view question, std::size_t k);
+
     std::unique_ptr<Engine> engine_;
     Searcher searcher_;
     std::optional<Conversation> conversation_;

@@ -1,5 +1,6 @@
-// What batch evaluation needs from the engine: ranked document ids for a question. The eval library
-// depends only on this interface; query/ provides the implementation over a Xapian index.
+// What batch evaluation needs from the engine: ranked document ids for a question. Batch retrieval
+// (run_topics.h) depends only on this interface; document_retriever.h and passage_retriever.h implement it
+// over a Xapian index.
 #pragma once
 
 #include <cstddef>

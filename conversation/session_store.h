@@ -2,7 +2,9 @@
 // holding every turn of the ConversationState, a format version and timestamps. A file that cannot be
 // read is reported (SessionError naming the file and the reason) and left as it is — never dropped,
 // never overwritten. Saving writes a temporary file beside the session and renames it over, so a crash
-// leaves either the old file or the new one, never half of one. The format is documented in README.md.
+// leaves either the old file or the new one, never half of one. A process that adds a turn holds the
+// session's lock (SessionStore::lock) from loading to saving, so concurrent writers of one session take
+// turns and none is lost. The format is documented in README.md.
 #pragma once
 
 #include <chrono>
@@ -12,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "query/conversation.h"
+#include "conversation/conversation.h"
 
 namespace medsearch {
 
@@ -38,6 +40,12 @@ struct StoredSession {
     std::string updated;  // utc_timestamp of the last save
 };
 
+// The session a file's text holds; `file` names it in errors. Throws SessionError (file and reason) for
+// text that is not a session file of this format version.
+StoredSession parse_session(const std::string& text, const std::filesystem::path& file);
+// The text of a session file (ends with a line break); parse_session reads it back equal.
+std::string format_session(const StoredSession& session);
+
 // One line of `sessions list`. An unreadable file is listed with the reason instead of being skipped.
 struct SessionSummary {
     std::string name;
@@ -45,6 +53,27 @@ struct SessionSummary {
     std::chrono::system_clock::time_point modified;  // the file's last modification
     std::string problem;                             // why the file cannot be read; empty when it can
 };
+
+// The right to change one session, from SessionStore::lock() until destroyed. It is a hidden lock file
+// beside the session's file (`.NAME.lock`, flock), removed again on release.
+class SessionLock {
+public:
+    SessionLock(SessionLock&& other) noexcept;
+    SessionLock& operator=(SessionLock&&) = delete;
+    SessionLock(const SessionLock&) = delete;
+    SessionLock& operator=(const SessionLock&) = delete;
+    ~SessionLock();
+
+private:
+    friend class SessionStore;
+    SessionLock(std::filesystem::path file, int descriptor) : file_(std::move(file)), descriptor_(descriptor) {}
+
+    std::filesystem::path file_;
+    int descriptor_ = -1;
+};
+
+// How long a writer waits for another to finish its turn before giving up (a turn takes about a second).
+inline constexpr std::chrono::milliseconds default_session_lock_wait{30'000};
 
 class SessionStore {
 public:
@@ -65,13 +94,21 @@ public:
     // needed. An existing file that cannot be read is not overwritten: SessionError, as load() throws.
     void save(std::string_view name, const ConversationState& state) const;
 
+    // Waits up to `wait` for the session's lock, creating the folder when needed. Hold it from load() to
+    // save() when adding a turn, so that a turn another process saves meanwhile is neither lost nor
+    // overwritten. Throws SessionError naming the session when another process holds it longer.
+    SessionLock lock(std::string_view name, std::chrono::milliseconds wait = default_session_lock_wait) const;
+
     // Every `<name>.json` in the folder, by name; an empty list when the folder does not exist.
     std::vector<SessionSummary> list() const;
 
-    // Deletes the session's file. Throws SessionError when there is none.
+    // Deletes the session's file (take its lock first, so a turn being answered is not saved back after).
+    // Throws SessionError when there is none.
     void clear(std::string_view name) const;
 
 private:
+    void create_folder() const;
+
     std::filesystem::path folder_;
 };
 

@@ -1,17 +1,17 @@
-#include "query/passage_retriever.h"
+#include "eval/passage_retriever.h"
 
 #include <unordered_set>
 
 namespace medsearch {
 
-namespace {
-// Several passages may make one unit: ask for this many passages per unit wanted.
-constexpr std::size_t kPassagesPerUnit = 3;
-}  // namespace
-
 std::string judged_unit(const Hit& hit) { return hit.group.empty() ? hit.id : hit.article_id + "_" + hit.group; }
 
 std::vector<ScoredDocument> PassageRetriever::retrieve(std::string_view text, std::size_t k) {
+    // A writer's commits may overtake the revision a long evaluation reads: see the newest and ask again.
+    return engine_->retrying([&] { return retrieve_once(text, k); });
+}
+
+std::vector<ScoredDocument> PassageRetriever::retrieve_once(std::string_view text, std::size_t k) {
     // The question, and in a conversation what the earlier turns add to it.
     Question question = engine_->parse(text);
     ContextResolution resolution;
@@ -19,7 +19,7 @@ std::vector<ScoredDocument> PassageRetriever::retrieve(std::string_view text, st
 
     // Rank passages as search does, without the display work.
     SearchOptions options;
-    options.limit = k * kPassagesPerUnit;
+    options.limit = k * engine_->ranking().passages_per_unit;
     options.suggest = false;
     options.highlight = false;
     const SearchResults results = searcher_.search(std::move(question), options, resolution.context);

@@ -1,4 +1,4 @@
-#include "query/conversation.h"
+#include "conversation/conversation.h"
 
 #include <algorithm>
 
@@ -7,9 +7,6 @@
 namespace medsearch {
 
 namespace {
-
-// How many of a turn's best articles the conversation remembers.
-constexpr std::size_t kRememberedAnswers = 3;
 
 // Runs of consecutive content concepts (question words and referents break a run).
 std::vector<std::vector<Concept>> content_runs(const Question& question) {
@@ -51,7 +48,7 @@ Conversation::Conversation(const Engine& engine, ConversationState state) : engi
 
 bool Conversation::is_generic(const Concept& concept_) const {
     // The rarest of the concept's terms decides: "15q24" makes "15q24 microdeletion" specific.
-    const Xapian::Database& database = engine_.database();
+    const Xapian::Database& database = engine_.passages();
     const double documents = std::max<double>(1, database.get_doccount());
     Xapian::doccount rarest = database.get_doccount();
     if (!concept_.joined.empty()) rarest = std::min(rarest, database.get_termfreq(concept_.joined));
@@ -69,7 +66,7 @@ bool Conversation::names_title(const std::vector<Concept>& span) const {
     const Xapian::Query phrase = terms.size() == 1 ? terms.front()
                                                    : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                                                    std::max<Xapian::termcount>(window, static_cast<Xapian::termcount>(terms.size())));
-    Xapian::Enquire enquire(engine_.database());
+    Xapian::Enquire enquire(engine_.passages());
     enquire.set_query(phrase);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return !enquire.get_mset(0, 1).empty();
@@ -169,15 +166,15 @@ ContextResolution Conversation::resolve(const Question& question) const {
                 {"passages matching none of the subject's words keep this share", last.subject, options.off_subject_share});
         }
     }
-    if (!last.subject_title.empty() && options.answer_title_weight > 0) {
+    if (!last.subject_title.empty() && engine_.ranking().experimental.answer_title_weight > 0) {
         const Question title = engine_.parse(last.subject_title);
         std::vector<Concept> content;
         std::copy_if(title.concepts.begin(), title.concepts.end(), std::back_inserter(content), is_content);
         if (!content.empty()) {
             resolution.context.clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, engine_.builder().title_query(content),
-                                                    options.answer_title_weight);
+                                                    engine_.ranking().experimental.answer_title_weight);
             resolution.context.expansions.push_back({"title of the article that answered the subject", last.subject_title,
-                                                     options.answer_title_weight});
+                                                     engine_.ranking().experimental.answer_title_weight});
         }
     }
     return resolution;
@@ -187,7 +184,7 @@ void Conversation::record(const Question& question, const ContextResolution& res
                           const std::vector<std::string>& ranked_articles) {
     std::vector<std::string> answered_by;
     for (const std::string& article : ranked_articles) {
-        if (answered_by.size() == kRememberedAnswers) break;
+        if (answered_by.size() == engine_.ranking().context.remembered_answers) break;
         if (std::find(answered_by.begin(), answered_by.end(), article) == answered_by.end()) answered_by.push_back(article);
     }
     const std::string best_title = answered_by.empty() ? std::string() : engine_.article_title(answered_by.front());

@@ -1,6 +1,8 @@
-#include "query/session_store.h"
+#include "conversation/session_store.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -67,32 +70,6 @@ ConversationTurn decode_turn(const json& value, std::size_t number, const fs::pa
     return turn;
 }
 
-StoredSession decode_session(const std::string& text, const fs::path& file) {
-    if (text.empty()) fail(file, "is empty: not a session file");
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& error) {
-        // The parser's own message quotes the bytes it read, which may be anything: give the place only.
-        fail(file, "is not valid JSON (at byte " + std::to_string(error.byte) + ")");
-    }
-    if (!document.is_object()) fail(file, "is not a session file (the JSON is not an object)");
-    const auto format = document.find("format");
-    if (format == document.end() || !format->is_string() || format->get<std::string>() != kFormatName)
-        fail(file, "is not a session file (no \"format\": \"medsearch-session\")");
-    const json& version = member(document, "version", json::value_t::number_integer, "", file);
-    if (!version.is_number_integer() || version.get<long long>() != session_format_version)
-        fail(file, "has format version " + version.dump() + "; this medsearch reads version " + std::to_string(session_format_version));
-
-    StoredSession session;
-    session.created = member(document, "created", json::value_t::string, "", file).get<std::string>();
-    session.updated = member(document, "updated", json::value_t::string, "", file).get<std::string>();
-    std::size_t number = 0;
-    for (const json& turn : member(document, "turns", json::value_t::array, "", file))
-        session.state.turns.push_back(decode_turn(turn, ++number, file));
-    return session;
-}
-
 // Written in this key order (ordered_json), so a person reading the file sees format and version first.
 nlohmann::ordered_json encode_session(const StoredSession& session) {
     nlohmann::ordered_json turns = nlohmann::ordered_json::array();
@@ -146,6 +123,39 @@ std::string environment(const char* name) {
 
 }  // namespace
 
+StoredSession parse_session(const std::string& text, const fs::path& file) {
+    if (text.empty()) fail(file, "is empty: not a session file");
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& error) {
+        // The parser's own message quotes the bytes it read, which may be anything: give the place only.
+        fail(file, "is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    } catch (const json::exception&) {
+        // A number too large for a double ("1e999") is out_of_range, not a parse_error.
+        fail(file, "is not valid JSON (a number out of range)");
+    }
+    if (!document.is_object()) fail(file, "is not a session file (the JSON is not an object)");
+    const auto format = document.find("format");
+    if (format == document.end() || !format->is_string() || format->get<std::string>() != kFormatName)
+        fail(file, "is not a session file (no \"format\": \"medsearch-session\")");
+    const json& version = member(document, "version", json::value_t::number_integer, "", file);
+    if (!version.is_number_integer() || version.get<long long>() != session_format_version)
+        fail(file, "has format version " + version.dump() + "; this medsearch reads version " + std::to_string(session_format_version));
+
+    StoredSession session;
+    session.created = member(document, "created", json::value_t::string, "", file).get<std::string>();
+    session.updated = member(document, "updated", json::value_t::string, "", file).get<std::string>();
+    std::size_t number = 0;
+    for (const json& turn : member(document, "turns", json::value_t::array, "", file))
+        session.state.turns.push_back(decode_turn(turn, ++number, file));
+    return session;
+}
+
+std::string format_session(const StoredSession& session) {
+    return encode_session(session).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 fs::path default_sessions_folder() {
     if (const std::string folder = environment("MEDSEARCH_SESSIONS"); !folder.empty()) return folder;
     if (const fs::path state = environment("XDG_STATE_HOME"); state.is_absolute()) return state / "medsearch" / "sessions";
@@ -173,6 +183,18 @@ std::string utc_timestamp(std::chrono::system_clock::time_point time) {
     return text;
 }
 
+SessionLock::SessionLock(SessionLock&& other) noexcept : file_(std::move(other.file_)), descriptor_(other.descriptor_) {
+    other.descriptor_ = -1;
+}
+
+SessionLock::~SessionLock() {
+    if (descriptor_ < 0) return;
+    // Unlinked while still held: a process waiting on this file finds it gone once it gets the lock, and
+    // starts again on a new one (SessionStore::lock), so no lock file outlives its turn.
+    ::unlink(file_.c_str());
+    ::close(descriptor_);
+}
+
 SessionStore::SessionStore(fs::path folder) : folder_(std::move(folder)) {}
 
 fs::path SessionStore::file(std::string_view name) const {
@@ -194,7 +216,42 @@ ConversationState SessionStore::load(std::string_view name) const {
 StoredSession SessionStore::read(std::string_view name) const {
     const fs::path path = file(name);
     if (!exists(name)) throw SessionError("no session named \"" + std::string(name) + "\" (no file " + path.string() + ")");
-    return decode_session(read_text(path), path);
+    return parse_session(read_text(path), path);
+}
+
+void SessionStore::create_folder() const {
+    std::error_code error;
+    if (fs::create_directories(folder_, error)) fs::permissions(folder_, fs::perms::owner_all, error);  // questions are private
+    if (error) throw SessionError(folder_.string() + ": cannot create the session folder: " + error.message());
+}
+
+SessionLock SessionStore::lock(std::string_view name, std::chrono::milliseconds wait) const {
+    const fs::path session = file(name);
+    const fs::path lock_file = folder_ / ("." + std::string(name) + ".lock");
+    create_folder();
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+        const int descriptor = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (descriptor < 0) fail(lock_file, "cannot be created: " + system_reason(errno));
+        bool locked = false;
+        while (!(locked = ::flock(descriptor, LOCK_EX | LOCK_NB) == 0) && (errno == EWOULDBLOCK || errno == EINTR) &&
+               std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (!locked) {
+            const int error = errno;
+            ::close(descriptor);
+            if (error != EWOULDBLOCK && error != EINTR) fail(lock_file, "cannot be locked: " + system_reason(error));
+            const std::string waited = wait.count() % 1000 == 0 ? std::to_string(wait.count() / 1000) + " s" : std::to_string(wait.count()) + " ms";
+            throw SessionError("session \"" + std::string(name) + "\" is busy: another medsearch has been answering in it for " + waited +
+                               " (" + session.string() + ")");
+        }
+        // The lock counts only if the file is still the one at the path: its last holder unlinks it.
+        struct stat held {}, current {};
+        if (::fstat(descriptor, &held) == 0 && ::stat(lock_file.c_str(), &current) == 0 && held.st_dev == current.st_dev &&
+            held.st_ino == current.st_ino)
+            return SessionLock(lock_file, descriptor);
+        ::close(descriptor);
+    }
 }
 
 void SessionStore::save(std::string_view name, const ConversationState& state) const {
@@ -205,10 +262,8 @@ void SessionStore::save(std::string_view name, const ConversationState& state) c
     // Reading the old file first keeps its creation time, and refuses to overwrite a file that is not ours.
     session.created = exists(name) ? read(name).created : session.updated;
 
-    std::error_code error;
-    if (fs::create_directories(folder_, error)) fs::permissions(folder_, fs::perms::owner_all, error);  // questions are private
-    if (error) throw SessionError(folder_.string() + ": cannot create the session folder: " + error.message());
-    replace_file(path, encode_session(session).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+    create_folder();
+    replace_file(path, format_session(session));
 }
 
 std::vector<SessionSummary> SessionStore::list() const {

@@ -5,9 +5,9 @@
 #include <memory>
 #include <optional>
 
-#include "query/conversation.h"
+#include "conversation/conversation.h"
+#include "eval/retriever.h"
 #include "query/engine.h"
-#include "query/retriever.h"
 
 namespace medsearch {
 
@@ -16,6 +16,7 @@ public:
     explicit DocumentRetriever(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
 
     std::vector<ScoredDocument> retrieve(std::string_view question, std::size_t k) override;
+
     // From now on each question is the next turn of one conversation.
     void begin_conversation() override { conversation_.emplace(*engine_); }
 
@@ -29,6 +30,8 @@ public:
     const Engine& engine() const { return *engine_; }
 
 private:
+    std::vector<ScoredDocument> retrieve_once(std::string_view question, std::size_t k);
+
     std::unique_ptr<Engine> engine_;
     std::optional<Conversation> conversation_;  // set in conversational evaluation
 };
