@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 
 #include "common/errors.h"
+#include "common/text.h"
 
 namespace medsearch {
 
@@ -98,7 +99,7 @@ std::string fold_word(std::string_view word) {
     std::string folded;
     if (is_ascii(word)) {
         folded.reserve(word.size());
-        for (const char c : word) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const char c : word) folded += ascii_lower(c);
     } else {
         fold_unicode(word).toUTF8String(folded);
     }

@@ -29,12 +29,12 @@ neighbour smoothing off              | --ranking neighbour_weight=0
 neighbour smoothing for every question | --ranking neighbour_min_words=0
 feedback off                         | --ranking feedback.enabled=0
 feedback for every question          | --ranking feedback.max_question_words=0
-proximity on (weight 0.05)           | --ranking proximity_weight=0.05
-weighting BM25+ (delta 1, same k1, b) | --ranking scheme=bm25_plus
-weighting InL2 (divergence from randomness) | --ranking scheme=inl2
-weighting PL2                        | --ranking scheme=pl2
-weighting DPH                        | --ranking scheme=dph
-weighting language model (LMWeight)  | --ranking scheme=language_model
+proximity on (weight 0.05)           | --ranking experimental.proximity_weight=0.05
+weighting BM25+ (delta 1, same k1, b) | --ranking experimental.scheme=bm25_plus
+weighting InL2 (divergence from randomness) | --ranking experimental.scheme=inl2
+weighting PL2                        | --ranking experimental.scheme=pl2
+weighting DPH                        | --ranking experimental.scheme=dph
+weighting language model (LMWeight)  | --ranking experimental.scheme=language_model
 shipped ranking again (noise)        |
 '
 

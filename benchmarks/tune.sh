@@ -23,7 +23,7 @@ feedback.max_question_words | 0 1 2 3
 derivation_weight           | 0 0.25 0.5 1
 context.subject_weight      | 0.15 0.25 0.35 0.5 0.75
 context.subject_title_weight | 0 0.25 0.35 0.5
-context.answer_title_weight | 0 0.3 0.6 1
+experimental.answer_title_weight | 0 0.3 0.6 1
 ngram_weight                | 0.15 0.2 0.25 0.3
 pair_weight                 | 0.3 0.4 0.5 0.6
 neighbour_weight            | 0 0.1 0.2 0.3

@@ -14,18 +14,20 @@
 #include <optional>
 
 #include "cli/command.h"
-#include "cli/conversation_turn.h"
 #include "cli/engine_flags.h"
+#include "cli/number_checks.h"
 #include "cli/results_output.h"
 #include "cli/session_flags.h"
 #include "common/errors.h"
+#include "common/text.h"
+#include "conversation/answer_turn.h"
 
 namespace medsearch::cli {
 
 namespace {
 
 struct AskArguments {
-    std::string db;
+    std::vector<std::string> db;
     SessionFlags sessions;
     SearchOptions options;
     ResultsDisplay display;
@@ -39,12 +41,6 @@ constexpr const char* kHelp =
     "  :new            start a fresh conversation (the session's earlier turns are forgotten)\n"
     "  :explain on|off show or hide how each question was understood and what the context added\n"
     "  :quit, :exit    end (so does Ctrl-D)\n";
-
-std::string trimmed(const std::string& line) {
-    const auto first = line.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return line.substr(first, line.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Lines typed at a terminal: libedit's prompt, editing and history. The history file lives beside the
 // session files; without a session folder there is history for this run only.
@@ -62,7 +58,7 @@ public:
         std::unique_ptr<char, decltype(&std::free)> line(readline(prompt_.c_str()), &std::free);
         if (!line) return std::nullopt;  // Ctrl-D
         std::string text = line.get();
-        if (!trimmed(text).empty()) remember(text);
+        if (!trim(text).empty()) remember(text);
         return text;
     }
 
@@ -93,7 +89,7 @@ std::optional<std::filesystem::path> history_file(const SessionFlags& flags) {
 class AskLoop {
 public:
     explicit AskLoop(const AskArguments& args)
-        : args_(args), engine_(args.db, args.engine.options()), searcher_(engine_), display_(args.display) {
+        : args_(args), engine_(as_paths(args.db), args.engine.options()), searcher_(engine_), display_(args.display) {
         display_.colour = use_colour(args.colour);
         if (!args.sessions.session.empty()) store_.emplace(args.sessions.store());
         conversation_.emplace(engine_, store_ ? store_->load(args.sessions.session) : ConversationState{});
@@ -103,26 +99,40 @@ public:
 
     // Handles one line; false when the user asked to end.
     bool handle(const std::string& line, bool terminal) {
-        const std::string text = trimmed(line);
+        const std::string text(trim(line));
         if (text.empty()) return true;
         if (text.front() == ':') return command(text);
-        const AnsweredTurn turn = answer_turn(*conversation_, engine_, searcher_, text, options_for_display(args_.options, display_));
+        const AnsweredTurn turn = answer(text);
         if (!terminal && !display_.json) std::cout << "Q: " << text << "\n\n";
         print_results(std::cout, turn.results, display_, &turn.resolution);
         if (!display_.json) std::cout << "\n";
         std::cout.flush();
-        save();
         return true;
     }
 
 private:
+    // One turn. With a session it is answered under the session's lock, after the turns other processes
+    // saved since the last one (they are part of the conversation), and saved before the lock is let go.
+    AnsweredTurn answer(const std::string& question) {
+        const SearchOptions options = options_for_display(args_.options, display_);
+        if (!store_) return answer_turn(*conversation_, engine_, searcher_, question, options);
+        const SessionLock lock = store_->lock(args_.sessions.session);
+        conversation_.emplace(engine_, store_->load(args_.sessions.session));
+        AnsweredTurn turn = answer_turn(*conversation_, engine_, searcher_, question, options);
+        store_->save(args_.sessions.session, conversation_->state());
+        return turn;
+    }
+
     bool command(const std::string& text) {
         // Messages for people stay out of JSON output.
         std::ostream& info = display_.json ? std::cerr : std::cout;
         if (text == ":quit" || text == ":exit") return false;
         if (text == ":new") {
             conversation_.emplace(engine_);
-            save();
+            if (store_) {
+                const SessionLock lock = store_->lock(args_.sessions.session);
+                store_->save(args_.sessions.session, conversation_->state());
+            }
             info << "Started a new conversation.\n";
         } else if (text == ":explain on" || text == ":explain off") {
             display_.explain = text == ":explain on";
@@ -133,10 +143,6 @@ private:
         }
         std::cout.flush();
         return true;
-    }
-
-    void save() const {
-        if (store_) store_->save(args_.sessions.session, conversation_->state());
     }
 
     const AskArguments& args_;
@@ -176,9 +182,9 @@ void add_ask_command(CLI::App& app, Action& action) {
         "On a terminal: a prompt with line editing and history; :new starts afresh, :explain on|off, :quit or Ctrl-D\n"
         "ends. From a pipe: one question per line, answers one after another. Without --session the conversation\n"
         "lasts for this run; with it, it is loaded at the start and saved after every turn (see `sessions`).");
-    command->add_option("--db", args->db, "Index folder")->required()->check(CLI::ExistingDirectory);
+    add_index_option(*command, args->db, "The index")->required();
     add_session_flags(*command, args->sessions);
-    command->add_option("-k,--limit", args->options.limit, "Passages to show per answer")->check(CLI::Range(1, 10000))->capture_default_str();
+    command->add_option("-k,--limit", args->options.limit, "Passages to show per answer")->check(whole_number(1, max_passages_shown))->capture_default_str();
     command->add_flag("--json", args->display.json, "One JSON object per hit per line; each answer ends with a context line");
     command->add_flag("--answer", args->display.answer, "Show each answer as an answer card (as search --answer)");
     command->add_flag("--explain", args->display.explain, "Show how each question was understood and what the context added");

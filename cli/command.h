@@ -24,9 +24,11 @@ void add_index_command(CLI::App& app, Action& action);
 void add_search_command(CLI::App& app, Action& action);
 void add_stats_command(CLI::App& app, Action& action);
 void add_delete_command(CLI::App& app, Action& action);
+void add_relink_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
 void add_compare_command(CLI::App& app, Action& action);
 void add_ask_command(CLI::App& app, Action& action);
 void add_sessions_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace medsearch::cli

@@ -1,11 +1,13 @@
 // `medsearch compare`: two runs on the same qrels, metric by metric: both means, per-topic wins, ties and
 // losses, and paired significance tests (randomization with a fixed seed, and t-test).
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
 #include "cli/evaluation_options.h"
+#include "cli/number_checks.h"
 #include "eval/compare.h"
 #include "eval/qrels.h"
 #include "eval/report.h"
@@ -67,10 +69,11 @@ void add_compare_command(CLI::App& app, Action& action) {
     command->add_option("--permutations", args->randomization.permutations, "Randomization test permutations")
         ->type_name("N")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+        ->check(whole_number(1, max_documents_per_topic));
     command->add_option("--seed", args->randomization.seed, "Randomization test seed (fixed: same input, same p)")
         ->type_name("N")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
     command->callback([args, &action] { action = [args] { return run_compare(*args); }; });
 }
 

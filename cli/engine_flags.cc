@@ -24,4 +24,12 @@ void add_engine_flags(CLI::App& command, EngineFlags& flags) {
                            }() + "), repeatable");
 }
 
+CLI::Option* add_index_option(CLI::App& command, std::vector<std::string>& indexes, const std::string& what) {
+    return command.add_option("--db", indexes, what + ": an index folder (split into shards or not) or a shard list; repeat to search several as one")
+        ->allow_extra_args(false)  // each --db takes one path, so the question's words that follow stay the question's
+        ->check(CLI::ExistingPath);
+}
+
+std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& indexes) { return {indexes.begin(), indexes.end()}; }
+
 }  // namespace medsearch::cli

@@ -12,20 +12,21 @@
 
 #include "cli/command.h"
 #include "cli/engine_flags.h"
+#include "cli/number_checks.h"
 #include "cli/evaluation_options.h"
+#include "eval/open_retriever.h"
 #include "eval/qrels.h"
 #include "eval/report.h"
 #include "eval/run.h"
 #include "eval/run_topics.h"
 #include "eval/topics.h"
-#include "query/open_retriever.h"
 
 namespace medsearch::cli {
 
 namespace {
 
 struct EvalArguments {
-    std::string db;
+    std::vector<std::string> db;
     std::string topics;
     std::string qrels;
     std::string run;
@@ -53,7 +54,7 @@ eval::Run retrieve_run(const EvalArguments& args) {
     std::vector<Retriever*> workers;
     const unsigned threads = retrieval_threads(args.threads);
     for (unsigned i = 0; i < threads; ++i) {
-        retrievers.push_back(open_retriever(args.db, options, unit));
+        retrievers.push_back(open_retriever(as_paths(args.db), options, unit));
         workers.push_back(retrievers.back().get());
     }
 
@@ -106,9 +107,7 @@ void add_eval_command(CLI::App& app, Action& action) {
         "  run:    qid Q0 docid rank score tag (ranked by score, ties by docid descending, as trec_eval)\n"
         "Output: trec_eval's lines (name<TAB>all<TAB>value); every qrels topic counts, missing ones as 0.");
 
-    CLI::Option* db = command->add_option("--db", args->db, "Index to search (needs --topics)")
-                          ->type_name("DIR")
-                          ->check(CLI::ExistingDirectory.description(""));
+    CLI::Option* db = add_index_option(*command, args->db, "Index to search (needs --topics)")->type_name("DIR");
     CLI::Option* topics = command->add_option("--topics", args->topics, "Topics to ask (TSV, BEIR jsonl or TREC)")
                               ->type_name("FILE")
                               ->check(CLI::ExistingFile.description(""));
@@ -122,7 +121,7 @@ void add_eval_command(CLI::App& app, Action& action) {
     command->add_option("-k,--depth", args->retrieval.depth, "Documents retrieved per topic (with --db)")
         ->type_name("N")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}))
+        ->check(whole_number(1, max_documents_per_topic))
         ->needs(db);
     add_evaluation_flags(*command, args->flags);
     add_engine_flags(*command, args->engine);
@@ -143,7 +142,7 @@ void add_eval_command(CLI::App& app, Action& action) {
                         "The run is the same whatever the number")
         ->type_name("N")
         ->capture_default_str()
-        ->check(CLI::Range(0U, 256U))
+        ->check(whole_number(0, 256))
         ->needs(db);
     command->add_option("--tag", args->retrieval.tag, "Run tag written in the sixth column (with --db)")
         ->type_name("NAME")

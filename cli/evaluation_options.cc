@@ -1,5 +1,7 @@
 #include "cli/evaluation_options.h"
 
+#include "cli/number_checks.h"
+
 namespace medsearch::cli {
 
 eval::EvaluationOptions EvaluationFlags::options() const {
@@ -23,7 +25,7 @@ void add_evaluation_flags(CLI::App& command, EvaluationFlags& flags) {
         .add_option("-M,--max-per-topic", flags.max_per_topic,
                     "Count only the first N documents of each topic, like trec_eval -M (default: all)")
         ->type_name("N")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+        ->check(whole_number(1, max_documents_per_topic));
     command.add_flag("--json", flags.json, "Print JSON for programs instead of trec_eval's lines");
 }
 

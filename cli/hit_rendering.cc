@@ -43,6 +43,8 @@ std::string render_hit(const Hit& hit, bool colour) {
                       styled(std::string("[") + score + "]", kDim, colour) + "\n";
     const std::string path = section_path(hit);
     if (!path.empty()) out += "   " + path + "\n";
+    // A bullet is shown under the sentence that introduces its list: "Viral infections" alone says little.
+    if (!hit.lead_in.empty()) out += "   " + styled(hit.lead_in, kDim, colour) + "\n";
     out += "   " + std::string(hit.kind == "bullet" ? "\u2022 " : "") + render_snippet(hit.snippet, colour) + "\n";
     if (!hit.citations.empty()) {
         out += "   cites";
@@ -57,20 +59,6 @@ std::string render_hit(const Hit& hit, bool colour) {
     }
     out += "   " + styled(hit.article_id + (hit.url.empty() ? "" : "  " + hit.url), kDim, colour) + "\n";
     return out;
-}
-
-nlohmann::json hit_json(const Hit& hit) {
-    nlohmann::json highlights = nlohmann::json::array();
-    for (const HighlightRange& range : hit.snippet.highlights) highlights.push_back({range.begin, range.end});
-    nlohmann::json references = nlohmann::json::array();
-    for (const Reference& reference : hit.references)
-        references.push_back({{"number", reference.number}, {"text", reference.text}, {"pmid", reference.pmid},
-                              {"doi", reference.doi}, {"url", reference.url}});
-    return {{"rank", hit.rank},         {"score", hit.score},       {"id", hit.id},
-            {"article", hit.article_id}, {"title", hit.title},       {"url", hit.url},
-            {"source", hit.source},     {"section", hit.section},   {"heading", hit.heading},
-            {"kind", hit.kind},         {"ordinal", hit.ordinal},   {"text", hit.snippet.text},
-            {"highlights", highlights}, {"citations", hit.citations}, {"references", references}};
 }
 
 std::string render_answer_card(const AnswerCard& card, bool colour) {
@@ -88,16 +76,6 @@ std::string render_answer_card(const AnswerCard& card, bool colour) {
         out += "\n";
     }
     return out;
-}
-
-nlohmann::json answer_card_json(const AnswerCard& card) {
-    nlohmann::json groups = nlohmann::json::array();
-    for (const CardGroup& group : card.groups) {
-        nlohmann::json hits = nlohmann::json::array();
-        for (const Hit& hit : group.hits) hits.push_back(hit_json(hit));
-        groups.push_back({{"name", group.name}, {"hits", hits}});
-    }
-    return {{"type", "answer_card"}, {"groups", groups}};
 }
 
 }  // namespace medsearch::cli

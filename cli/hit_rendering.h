@@ -1,10 +1,8 @@
-// How hits look: text for people (colour on a terminal, plain elsewhere) and JSON for programs. The
-// field names of the JSON are a stable interface documented in README.md.
+// How hits look to people: text, in colour on a terminal, plain elsewhere. Their JSON, for programs, is
+// output/results_json.h.
 #pragma once
 
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "query/answer_card.h"
 #include "query/hit.h"
@@ -17,12 +15,9 @@ std::string render_snippet(const Snippet& snippet, bool colour);
 // A hit as a few lines of text: rank, score, title; section › heading; passage; citations; article id/URL.
 std::string render_hit(const Hit& hit, bool colour);
 
-nlohmann::json hit_json(const Hit& hit);
-
 // The answer card as text: each group under its heading, each passage with its article, section and
 // citations.
 std::string render_answer_card(const AnswerCard& card, bool colour);
-nlohmann::json answer_card_json(const AnswerCard& card);
 
 // "Guidelines › Causes and Treatment", skipping empty parts.
 std::string section_path(const Hit& hit);

@@ -1,5 +1,6 @@
 // medsearch: one program, one subcommand per job. Parse the command line, run the chosen job, and turn
 // any error into one line on stderr and an exit code.
+#include <csignal>
 #include <iostream>
 
 #include <xapian.h>
@@ -10,19 +11,25 @@
 int main(int argc, char** argv) {
     using namespace medsearch::cli;
 
+    // A write past the file size limit (ulimit -f) fails with EFBIG instead of killing the program with
+    // SIGXFSZ, so the error path reports it in one line and the index keeps its last commit.
+    std::signal(SIGXFSZ, SIG_IGN);
+
     // Declare the subcommands.
     CLI::App app{"medsearch: search sectioned medical question-answer articles by passage.", "medsearch"};
     app.require_subcommand(1, 1);
-    app.set_version_flag("--version", "medsearch 0.1.0");
+    app.set_version_flag("--version", "medsearch " MEDSEARCH_VERSION);
     Action action;
     add_index_command(app, action);
     add_search_command(app, action);
     add_stats_command(app, action);
     add_delete_command(app, action);
+    add_relink_command(app, action);
     add_eval_command(app, action);
     add_compare_command(app, action);
     add_ask_command(app, action);
     add_sessions_command(app, action);
+    add_serve_command(app, action);
 
     // Parse: help and version exit 0, anything malformed exits 2.
     try {

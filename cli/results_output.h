@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "query/conversation.h"
+#include "conversation/conversation.h"
 #include "query/searcher.h"
 
 namespace medsearch::cli {
@@ -14,7 +14,7 @@ namespace medsearch::cli {
 struct ResultsDisplay {
     bool json = false;     // JSON lines (README) instead of text
     bool explain = false;  // how the question was understood and what was added
-    bool facets = false;   // per-section and per-source counts (when the search counted them)
+    bool facets = false;   // per-section, per-source and per-MeSH-heading counts (when the search counted them)
     bool answer = false;   // the answer card instead of the ranked list
     bool colour = false;   // ANSI highlights in text
 };

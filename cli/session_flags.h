@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "query/session_store.h"
+#include "conversation/session_store.h"
 
 namespace medsearch::cli {
 

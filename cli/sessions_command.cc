@@ -59,6 +59,9 @@ int show_session(const SessionStore& store, const std::string& name) {
 }
 
 int clear_session(const SessionStore& store, const std::string& name) {
+    if (!store.exists(name)) store.clear(name);  // says there is no such session
+    // Under the session's lock, so a turn being answered now is not saved back after the clear.
+    const SessionLock lock = store.lock(name);
     store.clear(name);
     std::cout << "Cleared session " << name << " (deleted " << store.file(name).string() << ")\n";
     return std::cout.flush() ? exit_code::ok : exit_code::failure;

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
+scripts/build.sh -DMEDSEARCH_WERROR=ON  # zero warnings: CI fails on the first one
 ctest --test-dir build --output-on-failure -j"$(nproc)" --no-tests=error

@@ -19,6 +19,7 @@
 #include "common/errors.h"
 #include "eval/topics.h"
 #include "query/synonyms.h"
+#include "readers/passage_splitter.h"
 #include "readers/reader.h"
 #include "tools/definition_table.h"
 #include "tools/expansion_flood.h"
@@ -27,7 +28,6 @@
 #include "tools/lay_terms.h"
 #include "tools/name_filter.h"
 #include "tools/schwartz_hearst.h"
-#include "tools/sentences.h"
 #include "tools/short_forms.h"
 #include "tools/synonym_file.h"
 #include "tools/synonym_sets.h"
@@ -81,9 +81,9 @@ template <typename Visit>
 void for_each_sentence(const std::vector<Article>& articles, bool with_titles, Visit visit) {
     for (const Article& article : articles) {
         if (with_titles)
-            for (const std::string_view sentence : split_sentence_views(article.title)) visit(sentence);
+            for (const std::string& sentence : split_sentences(article.title)) visit(sentence);
         for (const Passage& passage : article.passages)
-            for (const std::string_view sentence : split_sentence_views(passage.text)) visit(sentence);
+            for (const std::string& sentence : split_sentences(passage.text)) visit(sentence);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "tools/definition_table.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -28,7 +30,7 @@ std::string_view strip_quotes(std::string_view text) {
 std::string letters_of(std::string_view text) {
     std::string letters;
     for (const char c : text)
-        if (std::isalnum(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c))) letters += ascii_lower(c);
     return letters;
 }
 

@@ -1,5 +1,7 @@
 #include "tools/definitional_names.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,19 +11,10 @@ namespace medsearch {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) { return lower(a) == lower(b); });
+    return text.size() >= prefix.size() && equals_ignoring_ascii_case(text.substr(0, prefix.size()), prefix);
 }
 
 // The cue and what follows it, when the text starts with a cue word by word ("also called X" -> "X").
@@ -34,7 +27,7 @@ constexpr std::array<std::string_view, 24> kCues = {
 };
 
 std::optional<std::string_view> after_cue(std::string_view text) {
-    text = trim_spaces(text);
+    text = trim(text);
     for (std::string_view lead : {"which is ", "which are ", "that is "})
         if (starts_with_ignoring_case(text, lead)) {
             text.remove_prefix(lead.size());
@@ -42,7 +35,7 @@ std::optional<std::string_view> after_cue(std::string_view text) {
         }
     for (const std::string_view cue : kCues)
         if (starts_with_ignoring_case(text, cue) && text.size() > cue.size() && is_space(text[cue.size()]))
-            return trim_spaces(text.substr(cue.size()));
+            return trim(text.substr(cue.size()));
     return std::nullopt;
 }
 
@@ -63,7 +56,7 @@ std::string_view up_to(std::string_view text, std::string_view stops) { return t
 // The name span of "S, <cue> N, <verb> ...": up to ", <verb>" when there is one, else the first ','.
 std::string_view span_before_predicate(std::string_view text) {
     for (std::size_t comma = text.find(','); comma != std::string_view::npos; comma = text.find(',', comma + 1))
-        if (starts_predicate(trim_spaces(text.substr(comma + 1)))) return text.substr(0, comma);
+        if (starts_predicate(trim(text.substr(comma + 1)))) return text.substr(0, comma);
     return text;
 }
 
@@ -80,22 +73,15 @@ std::string without_quotes(std::string_view text) {
     return plain;
 }
 
-std::size_t word_count(std::string_view text) {
-    std::size_t words = 0;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (!is_space(text[i]) && (i == 0 || is_space(text[i - 1]))) ++words;
-    return words;
-}
-
 // A name as written in a list item: articles, quotes and trailing punctuation dropped; empty when it
 // reads as a description rather than a name.
 std::string clean_name(std::string_view item) {
-    item = trim_spaces(item);
+    item = trim(item);
     for (std::string_view article : {"a ", "an ", "the "})
-        if (starts_with_ignoring_case(item, article)) item = trim_spaces(item.substr(article.size()));
-    while (!item.empty() && std::string_view(".,;:'").find(item.back()) != std::string_view::npos) item = trim_spaces(item.substr(0, item.size() - 1));
+        if (starts_with_ignoring_case(item, article)) item = trim(item.substr(article.size()));
+    while (!item.empty() && std::string_view(".,;:'").find(item.back()) != std::string_view::npos) item = trim(item.substr(0, item.size() - 1));
     while (!item.empty() && item.front() == '\'') item.remove_prefix(1);
-    if (item.empty() || word_count(item) > 6 || !std::any_of(item.begin(), item.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
+    if (item.empty() || count_words(item) > 6 || !std::any_of(item.begin(), item.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
         return {};
     constexpr std::array<std::string_view, 16> descriptive = {"type ", "types ", "form ", "forms ", "one ", "this ", "these ", "that ",
                                                               "it ", "its ", "their ", "some ", "other ", "such ", "see ", "e.g."};
@@ -113,7 +99,7 @@ std::string clean_name(std::string_view item) {
 // before the last item is an apposition, not a list).
 void add_list(std::string_view span, std::vector<std::string>& names) {
     const std::string plain = without_quotes(span);
-    std::string_view text = trim_spaces(plain);
+    std::string_view text = trim(plain);
     const bool enumerated = text.find(", or ") != std::string_view::npos || text.find(", and ") != std::string_view::npos;
     if (!enumerated) text = up_to(text, ",");
     std::vector<std::string_view> items;
@@ -145,19 +131,19 @@ std::size_t closing_bracket(std::string_view text) {
 }
 
 void names_after_subject(std::string_view rest, std::vector<std::string>& names, int depth) {
-    const std::string_view text = trim_spaces(rest);
+    const std::string_view text = trim(rest);
     if (text.empty() || depth > 1) return;
     if (text.front() == '(') {
         const std::size_t close = closing_bracket(text);
         if (close == std::string_view::npos) return;
-        const std::string_view inside = trim_spaces(text.substr(1, close - 1));
+        const std::string_view inside = trim(text.substr(1, close - 1));
         const std::string_view after = text.substr(close + 1);
         if (const auto listed = after_cue(inside)) {
             add_list(*listed, names);
         } else {
             // "S (N) is ...", "S (N, formerly known as M) is ...", "S (N), also known as M, is ...".
             const std::string_view first = up_to(inside, ",;");
-            const std::string_view continuation = trim_spaces(after);
+            const std::string_view continuation = trim(after);
             if (starts_predicate(continuation) || continuation.starts_with(","))
                 if (std::string name = clean_name(first); !name.empty()) names.push_back(std::move(name));
             if (first.size() < inside.size())
@@ -176,14 +162,14 @@ void names_after_subject(std::string_view rest, std::vector<std::string>& names,
             return;
         }
     if (text.front() == ',') {
-        const std::string_view after = trim_spaces(text.substr(1));
+        const std::string_view after = trim(text.substr(1));
         if (const auto listed = after_cue(after)) {
             add_list(span_before_predicate(up_to(*listed, ".;()")), names);
         } else if (starts_with_ignoring_case(after, "or ")) {
             // "S, or N, is ...": only with the predicate right after the name.
             const std::string_view span = up_to(after.substr(3), ".;()");
             const std::size_t comma = span.find(',');
-            if (comma != std::string_view::npos && starts_predicate(trim_spaces(span.substr(comma + 1))))
+            if (comma != std::string_view::npos && starts_predicate(trim(span.substr(comma + 1))))
                 if (std::string name = clean_name(span.substr(0, comma)); !name.empty()) names.push_back(std::move(name));
         }
         return;
@@ -199,7 +185,7 @@ void names_after_subject(std::string_view rest, std::vector<std::string>& names,
 
 std::vector<std::string> names_defined_for(std::string_view sentence, const std::vector<std::string>& subjects) {
     std::vector<std::string> names;
-    std::string_view text = trim_spaces(sentence);
+    std::string_view text = trim(sentence);
     if (starts_with_ignoring_case(text, "the ")) {
         const std::string_view without_article = text.substr(4);
         const bool subject_has_article = std::any_of(subjects.begin(), subjects.end(), [](const std::string& s) {

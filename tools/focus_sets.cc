@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "readers/passage_splitter.h"
 #include "readers/text.h"
 #include "tools/definitional_names.h"
 #include "tools/schwartz_hearst.h"
-#include "tools/sentences.h"
 
 namespace medsearch {
 
@@ -132,7 +132,7 @@ FocusSet collect_focus_set(const Article& article) {
     for (const char* phrase : {"This condition", "This disorder", "This disease", "This syndrome"}) information_subjects.emplace_back(phrase);
     for (const Passage& passage : article.passages) {
         const std::vector<std::string>& openers = passage.section == "information" ? information_subjects : subjects;
-        for (const std::string_view sentence : split_sentence_views(passage.text))
+        for (const std::string& sentence : split_sentences(passage.text))
             for (std::string& name : names_defined_for(sentence, openers)) add_name(set, std::move(name), NameOrigin::defined);
     }
     return set;

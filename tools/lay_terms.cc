@@ -1,5 +1,7 @@
 #include "tools/lay_terms.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,7 +11,6 @@ namespace medsearch {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> words;

@@ -1,5 +1,7 @@
 #include "tools/schwartz_hearst.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -8,27 +10,7 @@ namespace medsearch {
 namespace {
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-std::size_t count_words(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (const char c : text) {
-        if (is_space(c)) in_word = false;
-        else if (!in_word) {
-            in_word = true;
-            ++words;
-        }
-    }
-    return words;
-}
 
 // UTF-8 characters: bytes that do not continue a sequence.
 std::size_t count_characters(std::string_view text) {
@@ -41,7 +23,7 @@ bool contains_word(std::string_view text, std::string_view word) {
     if (word.empty() || word.size() > text.size()) return false;
     for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
         const bool equal = std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
-                                      [](char a, char b) { return lower(a) == lower(b); });
+                                      [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
         if (!equal) continue;
         const bool starts = at == 0 || !is_alnum(text[at - 1]);
         const bool ends = at + word.size() == text.size() || !is_alnum(text[at + word.size()]);
@@ -52,14 +34,14 @@ bool contains_word(std::string_view text, std::string_view word) {
 
 // The last `limit` words of the text.
 std::string_view last_words(std::string_view text, std::size_t limit) {
-    text = trim_spaces(text);
+    text = trim(text);
     std::size_t start = text.size();
     for (std::size_t words = 0; start > 0 && words < limit; ++words) {
         while (start > 0 && !is_space(text[start - 1])) --start;
         if (words + 1 < limit)
             while (start > 0 && is_space(text[start - 1])) --start;
     }
-    return trim_spaces(text.substr(start));
+    return trim(text.substr(start));
 }
 
 // The index of the ')' closing the '(' at `open`, or npos.
@@ -91,14 +73,14 @@ std::size_t long_form_word_limit(std::string_view short_form) {
 }
 
 std::optional<std::string_view> match_long_form(std::string_view short_form, std::string_view candidate) {
-    candidate = trim_spaces(candidate);
+    candidate = trim(candidate);
     std::ptrdiff_t l = static_cast<std::ptrdiff_t>(candidate.size()) - 1;
     for (std::ptrdiff_t s = static_cast<std::ptrdiff_t>(short_form.size()) - 1; s >= 0; --s) {
-        const char wanted = lower(short_form[static_cast<std::size_t>(s)]);
+        const char wanted = ascii_lower(short_form[static_cast<std::size_t>(s)]);
         if (!is_alnum(wanted)) continue;
         const bool first = s == 0;
         while (l >= 0) {
-            const bool same = lower(candidate[static_cast<std::size_t>(l)]) == wanted;
+            const bool same = ascii_lower(candidate[static_cast<std::size_t>(l)]) == wanted;
             const bool word_start = l == 0 || !is_alnum(candidate[static_cast<std::size_t>(l - 1)]);
             if (same && (!first || word_start)) break;
             --l;
@@ -121,7 +103,7 @@ std::vector<AbbreviationDefinition> find_abbreviation_definitions(std::string_vi
         if (close == std::string_view::npos) break;
         std::string_view inside = sentence.substr(open + 1, close - open - 1);
         if (inside.find('(') != std::string_view::npos) continue;  // nested brackets: neither form
-        inside = trim_spaces(inside.substr(0, std::min(inside.find(';'), inside.find(','))));
+        inside = trim(inside.substr(0, std::min(inside.find(';'), inside.find(','))));
         if (inside.empty()) continue;
 
         if (is_short_form_candidate(inside)) {

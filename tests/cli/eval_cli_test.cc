@@ -23,7 +23,7 @@ void write_file(const std::filesystem::path& path, const std::string& text) { st
 
 }  // namespace
 
-TEST_CASE("eval --threads: the run and its scores do not depend on the number of threads", "[cli][eval]") {
+TEST_CASE("eval --threads: the run and its scores do not depend on the number of threads", "[cli][eval][threads]") {
     test::ScratchDir dir;
     const std::string db = (dir.path() / "db").string();
     REQUIRE(run_medsearch({"index", "--db", db, (test::source_dir() / "corpus" / "articles").string()}).exit_code == 0);

@@ -36,7 +36,7 @@ TEST_CASE("help: --help on each subcommand names every option and exits 0", "[cl
     const auto [command, names] = GENERATE(table<std::string, Words>({
         {"index", {"--db", "--format", "--batch", "--no-spelling", "--neighbours", "--passage-words", "paths", "page", "markdown", "json", "medquad", "beir",
                    "pubmedqa", "Exit code 3"}},
-        {"search", {"--db", "--limit", "--offset", "--per-article", "--section", "--cite", "--article", "--source",
+        {"search", {"--db", "--limit", "--offset", "--per-article", "--section", "--cite", "--article", "--source", "--mesh",
                     "--facets", "--json", "--answer", "--explain", "--color", "--synonyms", "--no-bundled-synonyms",
                     "--ranking", "--session", "--sessions-dir", "question"}},
         {"stats", {"--db"}},

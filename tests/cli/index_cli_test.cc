@@ -3,6 +3,8 @@
 // files, delete removes an article.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <fstream>
 #include <map>
@@ -12,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include "indexer/index_stats.h"
+#include "indexer/open_index.h"
 #include "indexer/schema.h"
 #include "tests/cli/run_medsearch.h"
 #include "tests/indexer/temp_index.h"
@@ -23,8 +26,8 @@ namespace {
 
 std::size_t committed_articles(const std::filesystem::path& db) {
     try {
-        return Xapian::Database(db.string()).get_termfreq(std::string(schema::kind) + std::string(schema::kind_article));
-    } catch (const Xapian::Error&) {
+        return open_index(db).articles.get_doccount();
+    } catch (const Error&) {
         return 0;  // not created yet
     }
 }
@@ -32,17 +35,22 @@ std::size_t committed_articles(const std::filesystem::path& db) {
 // Every article in the index is whole: its article document counts exactly the passages stored for it.
 // Returns the number of articles.
 std::size_t check_every_article_complete(const std::filesystem::path& db) {
-    const Xapian::Database database(db.string());
+    const IndexDatabases index = open_index(db);
     const std::string prefix(schema::article);
     std::size_t articles = 0;
-    for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    for (auto term = index.articles.allterms_begin(prefix); term != index.articles.allterms_end(prefix); ++term) {
         const std::string id = (*term).substr(prefix.size());
         CAPTURE(id);
-        const std::size_t passages = test::stored_passages(database, id).size();
-        CHECK(test::stored_article(database, id).at("passages") == passages);
-        CHECK(database.get_termfreq(*term) == passages + 1);
+        const std::size_t passages = test::stored_passages(index.passages, id).size();
+        CHECK(test::stored_article(index.articles, id).at("passages").size() == passages);
+        CHECK(index.passages.get_termfreq(*term) == passages);
         ++articles;
     }
+    CHECK(index.passages.get_doccount() == [&] {
+        std::size_t all = 0;
+        for (auto term = index.passages.allterms_begin(prefix); term != index.passages.allterms_end(prefix); ++term) all += term.get_termfreq();
+        return all;
+    }());  // no passage without its article
     return articles;
 }
 
@@ -117,6 +125,66 @@ TEST_CASE("Ctrl-C stops an index run after the current article and commits, and 
     CHECK(twice.articles == once.articles);
     CHECK(twice.passages == once.passages);
     CHECK(twice.terms == once.terms);
+}
+
+namespace {
+
+// A run that cannot write any more (file size limit, full disk): one line on stderr naming the reason, exit
+// code 1 rather than a signal, and the index as its last commit left it, whole batches of whole articles.
+void check_stopped_by_write_error(const test::CommandResult& run, const std::filesystem::path& db, const std::string& reason,
+                                  std::size_t batch) {
+    INFO(run.err);
+    CHECK(run.signal == 0);
+    CHECK(run.exit_code == 1);
+    REQUIRE(test::lines_of(run.err).size() == 1);
+    CHECK_THAT(run.err, Catch::StartsWith("medsearch: "));
+    CHECK_THAT(run.err, Catch::Contains(reason));
+    // The write may fail between the articles database's commit and the passages database's: then stats
+    // says the passages are behind, and the next writer brings them up from the stored articles.
+    const test::CommandResult behind = run_medsearch({"stats", "--db", db.string()});
+    if (behind.out.find("behind the articles") != std::string::npos) {
+        const std::filesystem::path nothing = db.parent_path() / "nothing";
+        std::filesystem::create_directories(nothing);
+        CHECK(run_medsearch({"index", "--db", db.string(), nothing.string()}).exit_code == 0);
+        CHECK(run_medsearch({"stats", "--db", db.string()}).out.find("behind the articles") == std::string::npos);
+    }
+    const std::size_t articles = check_every_article_complete(db);
+    CHECK(articles % batch == 0);
+    CHECK(articles < 285);  // it really was cut short
+    const test::CommandResult stats = run_medsearch({"stats", "--db", db.string()});
+    CHECK(stats.exit_code == 0);
+    CHECK(stats_fields(stats.out)["articles"] == std::to_string(articles));
+}
+
+}  // namespace
+
+TEST_CASE("index past the file size limit (ulimit -f) reports the write error and keeps the last commit", "[cli][full-disk]") {
+    const std::filesystem::path corpus = test::source_dir() / "corpus" / "articles";
+    test::ScratchDir dir;
+    const std::filesystem::path db = dir.path() / "db";
+    // SIGXFSZ used to kill the program with no message (exit 153).
+    const test::CommandResult run =
+        run_medsearch({"index", "--db", db.string(), "--batch", "20", corpus.string()}, {"prlimit", "--fsize=4000000", "--"});
+    check_stopped_by_write_error(run, db, "(File too large)", 20);
+}
+
+TEST_CASE("index on a full disk reports the write error and keeps the last commit", "[cli][full-disk]") {
+    // A 6 MiB tmpfs in a mount namespace of the run's own (gone when it ends), as root or through a user
+    // namespace; the index is copied out before the namespace goes, so the test can open it.
+    const std::filesystem::path corpus = test::source_dir() / "corpus" / "articles";
+    test::ScratchDir dir;
+    const std::filesystem::path disk = dir.path() / "disk", copy = dir.path() / "copy";
+    std::filesystem::create_directory(disk);
+    std::vector<std::string> wrapper{"unshare", "--mount"};
+    if (::geteuid() != 0) wrapper.push_back("--map-root-user");
+    // sh -c SCRIPT DISK COPY medsearch ARGS...: mount, run, copy the index out, exit as the program did.
+    const std::string script = "disk=$0; copy=$1; shift; mount -t tmpfs -o size=6m tmpfs \"$disk\" || exit 99; "
+                               "\"$@\"; code=$?; cp -a \"$disk/db\" \"$copy\" || exit 98; exit $code";
+    wrapper.insert(wrapper.end(), {"sh", "-c", script, disk.string(), copy.string()});
+    const test::CommandResult run = run_medsearch({"index", "--db", (disk / "db").string(), "--batch", "20", corpus.string()}, wrapper);
+    if (run.exit_code == 99) FAIL("cannot mount a tmpfs in a private mount namespace: run as root or enable user namespaces\n" + run.err);
+    REQUIRE(run.exit_code != 98);
+    check_stopped_by_write_error(run, copy, "(No space left on device)", 20);
 }
 
 TEST_CASE("stats prints articles, passages, per-section counts, terms and size on disk", "[cli][stats]") {
@@ -208,11 +276,15 @@ TEST_CASE("delete removes an article and all its passages", "[cli][delete]") {
     const IndexStats stats = read_index_stats(db);
     CHECK(stats.articles == 1);
     CHECK(check_every_article_complete(db) == 1);
-    const Xapian::Database database(db);
-    CHECK(database.get_termfreq(std::string(schema::article) + "leukopenia") == 0);
+    const IndexDatabases index = open_index(db);
+    CHECK(index.passages.get_termfreq(std::string(schema::article) + "leukopenia") == 0);
+    CHECK(index.articles.get_termfreq(std::string(schema::article) + "leukopenia") == 0);
     const test::CommandResult search = run_medsearch({"search", "--db", db, "--json", "--article", "leukopenia", "leukopenia"});
     CHECK(search.exit_code == 0);
-    CHECK(search.out.empty());
+    // Nothing but the summary line, which counts no hit.
+    const std::vector<std::string> lines = test::lines_of(search.out);
+    REQUIRE(lines.size() == 1);
+    CHECK_THAT(lines.front(), Catch::Contains("\"type\":\"summary\"") && Catch::Contains("\"total\":0"));
 
     // An article that is not there: named on stderr, exit 3; the others are still deleted.
     const test::CommandResult again = run_medsearch({"delete", "--db", db, "leukopenia", "neutropenia-sample"});
@@ -224,4 +296,31 @@ TEST_CASE("delete removes an article and all its passages", "[cli][delete]") {
     const test::CommandResult nowhere = run_medsearch({"delete", "--db", dir.path().string(), "x"});
     CHECK(nowhere.exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(dir.path() / "iamglass"));
+}
+
+TEST_CASE("an article id read twice in one run is reported as a replacement, and the later reading is kept", "[cli][duplicates]") {
+    test::ScratchDir dir;
+    const std::string db = (dir.path() / "db").string();
+    const std::filesystem::path first = dir.path() / "first.jsonl", second = dir.path() / "second.jsonl";
+    std::ofstream(first) << R"({"_id": "d1", "title": "Anaemia", "text": "Iron deficiency is the usual cause."})" "\n"
+                         << R"({"_id": "d2", "title": "Gout", "text": "Urate crystals form in the joints."})" "\n";
+    std::ofstream(second) << R"({"_id": "d2", "title": "Gout", "text": "Colchicine eases a flare of podagra."})" "\n"
+                          << R"({"_id": "d3", "title": "Asthma", "text": "Inhaled steroids prevent attacks."})" "\n"
+                          << R"({"_id": "d3", "title": "Asthma", "text": "Bronchospasm answers to salbutamol."})" "\n";
+    const test::CommandResult indexed =
+        run_medsearch({"index", "--db", db, "--format", "beir", first.string(), second.string()});
+    CHECK(indexed.exit_code == 0);
+    // Across files and within one: each names both places, the later one first.
+    CHECK_THAT(indexed.err, Catch::Contains(second.string() + ":1: article d2 replaces the one read from " + first.string() + ":2"));
+    CHECK_THAT(indexed.err, Catch::Contains(second.string() + ":3: article d3 replaces the one read from " + second.string() + ":2"));
+    CHECK_THAT(indexed.err, Catch::Contains("; 2 replaced by a later article of the same id; 0 failed"));
+    CHECK(read_index_stats(db).articles == 3);
+    const std::string podagra = run_medsearch({"search", "--db", db, "--json", "podagra"}).out;
+    CHECK_THAT(podagra, Catch::Contains("\"d2\""));
+    CHECK(run_medsearch({"search", "--db", db, "--json", "urate crystals"}).out.find("\"d2\"") == std::string::npos);
+
+    // Indexing the same files again is re-indexing, not duplication: nothing is reported.
+    const test::CommandResult again = run_medsearch({"index", "--db", db, "--format", "beir", first.string()});
+    CHECK(again.exit_code == 0);
+    CHECK_THAT(again.err, !Catch::Contains("replace"));
 }

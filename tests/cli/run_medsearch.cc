@@ -12,6 +12,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/readers/test_support.h"
+
 namespace medsearch::test {
 
 namespace {
@@ -29,11 +31,12 @@ std::filesystem::path output_file(const char* stream) {
 
 }  // namespace
 
-RunningMedsearch::RunningMedsearch(const std::vector<std::string>& args)
+RunningMedsearch::RunningMedsearch(const std::vector<std::string>& args, const std::vector<std::string>& wrapper)
     : out_file_(output_file("out")), err_file_(output_file("err")) {
     const std::string binary = MEDSEARCH_BINARY;
     REQUIRE(std::filesystem::exists(binary));
-    std::vector<std::string> argv_strings{binary};
+    std::vector<std::string> argv_strings = wrapper;
+    argv_strings.push_back(binary);
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& arg : argv_strings) argv.push_back(arg.data());
@@ -50,7 +53,7 @@ RunningMedsearch::RunningMedsearch(const std::vector<std::string>& args)
         ::dup2(in, 0);
         ::dup2(out, 1);
         ::dup2(err, 2);
-        ::execv(argv[0], argv.data());
+        ::execvp(argv[0], argv.data());
         ::_exit(127);
     }
 }
@@ -93,13 +96,25 @@ CommandResult RunningMedsearch::collect(int status) {
     return result;
 }
 
-CommandResult run_medsearch(const std::vector<std::string>& args) { return RunningMedsearch(args).wait(); }
+CommandResult run_medsearch(const std::vector<std::string>& args, const std::vector<std::string>& wrapper) {
+    return RunningMedsearch(args, wrapper).wait();
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
+}
+
+const std::string& seed_db() {
+    static const ScratchDir dir;
+    static const std::string db = [] {
+        const std::string path = (dir.path() / "db").string();
+        REQUIRE(run_medsearch({"index", "--db", path, fixture("leukopenia.page.txt").string()}).exit_code == 0);
+        return path;
+    }();
+    return db;
 }
 
 }  // namespace medsearch::test

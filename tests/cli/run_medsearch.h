@@ -21,7 +21,9 @@ struct CommandResult {
 // if nobody did).
 class RunningMedsearch {
 public:
-    explicit RunningMedsearch(const std::vector<std::string>& args);
+    // `wrapper`, when given, is a command that runs the program (as `prlimit --fsize=N` would): the
+    // child executes wrapper..., the medsearch binary, args... .
+    explicit RunningMedsearch(const std::vector<std::string>& args, const std::vector<std::string>& wrapper = {});
     ~RunningMedsearch();
     RunningMedsearch(const RunningMedsearch&) = delete;
     RunningMedsearch& operator=(const RunningMedsearch&) = delete;
@@ -40,8 +42,12 @@ private:
     int status_ = 0;
 };
 
-// Runs medsearch to the end.
-CommandResult run_medsearch(const std::vector<std::string>& args);
+// Runs medsearch to the end (through `wrapper`, when given).
+CommandResult run_medsearch(const std::vector<std::string>& args, const std::vector<std::string>& wrapper = {});
+
+// An index of the seed page made by `medsearch index`, built on first use and shared by the test cases of
+// one process; fails the test when indexing fails.
+const std::string& seed_db();
 
 // The lines of a text, without their line breaks.
 std::vector<std::string> lines_of(const std::string& text);

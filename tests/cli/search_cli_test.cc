@@ -11,26 +11,24 @@
 
 using namespace medsearch;
 using test::run_medsearch;
+using test::seed_db;
 
 namespace {
 
 using Words = std::vector<std::string>;
 
-// An index of the seed page made by `medsearch index`, shared by the test cases of one process.
-const std::string& seed_db() {
-    static const test::ScratchDir dir;
-    static const std::string db = [] {
-        const std::string path = (dir.path() / "db").string();
-        REQUIRE(run_medsearch({"index", "--db", path, test::fixture("leukopenia.page.txt").string()}).exit_code == 0);
-        return path;
-    }();
-    return db;
-}
-
 std::vector<nlohmann::json> json_lines(const std::string& out) {
     std::vector<nlohmann::json> objects;
     for (const std::string& line : test::lines_of(out)) objects.push_back(nlohmann::json::parse(line));
     return objects;
+}
+
+// The hits of a `search --json` output: every line but the typed ones (summary, suggestion, facets, explain).
+std::vector<nlohmann::json> hit_lines(const std::string& out) {
+    std::vector<nlohmann::json> hits;
+    for (nlohmann::json& line : json_lines(out))
+        if (!line.contains("type")) hits.push_back(std::move(line));
+    return hits;
 }
 
 Words search_args(Words extra) {
@@ -50,7 +48,7 @@ TEST_CASE("acceptance: on the bundled corpus the cause of leukopenia comes first
     const std::string question = "What is the cause of leukopenia?";
     const test::CommandResult json = run_medsearch({"search", "--db", db, "--json", "-k", "5", question});
     REQUIRE(json.exit_code == 0);
-    const std::vector<nlohmann::json> hits = json_lines(json.out);
+    const std::vector<nlohmann::json> hits = hit_lines(json.out);
     REQUIRE_FALSE(hits.empty());
     const nlohmann::json& first = hits.front();
     CAPTURE(first.dump());
@@ -69,7 +67,7 @@ TEST_CASE("acceptance: on the bundled corpus the cause of leukopenia comes first
 TEST_CASE("search --json prints every documented field of each hit", "[cli][search][json]") {
     const test::CommandResult result = run_medsearch(search_args({"--json", "-k", "50", "G-CSF leukopenia"}));
     REQUIRE(result.exit_code == 0);
-    const std::vector<nlohmann::json> hits = json_lines(result.out);
+    const std::vector<nlohmann::json> hits = hit_lines(result.out);
     REQUIRE(hits.size() > 3);
     std::size_t rank = 0;
     for (const nlohmann::json& hit : hits) {
@@ -113,6 +111,7 @@ TEST_CASE("search --json: suggestion, facets and explanation come on lines of th
     REQUIRE(typed.count("facets") == 1);
     CHECK(typed.at("facets").at("sections").is_object());
     CHECK(typed.at("facets").at("sources").is_object());
+    CHECK(typed.at("facets").at("mesh") == nlohmann::json::object());  // the seed page has no MeSH headings
     REQUIRE(typed.count("explain") == 1);
     CHECK(typed.at("explain").at("added").is_array());
     REQUIRE(typed.count("suggestion") == 1);
@@ -145,6 +144,62 @@ TEST_CASE("a filter that matches nothing in the index shows nothing", "[cli][sea
     const test::CommandResult result = run_medsearch(search_args(args));
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::StartsWith("No passages match."));
+}
+
+TEST_CASE("search --mesh on the real PubMed record: headings as people write them, facets, refusals", "[cli][search][mesh][shared]") {
+    static const test::ScratchDir dir;
+    static const std::string db = [] {
+        const std::string path = (dir.path() / "db").string();
+        const auto record = test::shared_dir() / "data" / "pubmed" / "pubmed-29768149.xml";
+        REQUIRE(run_medsearch({"index", "--db", path, record.string()}).exit_code == 0);
+        return path;
+    }();
+    auto hits = [](const std::string& out) {
+        std::size_t count = 0;
+        for (const nlohmann::json& line : json_lines(out)) count += line.contains("type") ? 0 : 1;
+        return count;
+    };
+
+    SECTION("each heading as written keeps the abstract's five passages or none") {
+        const auto [mesh, passages] = GENERATE(table<Words, std::size_t>({
+            {{"Asthma"}, 5},
+            {{"asthma"}, 5},
+            {{"ASTHMA/drug therapy"}, 5},
+            {{"Formoterol Fumarate/adverse effects"}, 5},
+            {{"*Budesonide"}, 5},
+            {{"Surveys and Questionnaires[mh]"}, 5},
+            {{"Asthma", "Humans"}, 5},
+            {{"Asthma", "Leukopenia"}, 0},
+            {{"Leukopenia"}, 0},
+        }));
+        CAPTURE(mesh);
+        Words args{"search", "--db", db, "--json"};
+        for (const std::string& heading : mesh) args.insert(args.end(), {"--mesh", heading});
+        args.push_back("asthma");
+        const test::CommandResult result = run_medsearch(args);
+        REQUIRE(result.exit_code == 0);
+        CHECK(hits(result.out) == passages);
+    }
+    SECTION("--facets counts the passages per heading, in text and in JSON") {
+        const test::CommandResult json = run_medsearch({"search", "--db", db, "--json", "--facets", "asthma"});
+        REQUIRE(json.exit_code == 0);
+        const nlohmann::json facets = json_lines(json.out).back();
+        REQUIRE(facets.at("type") == "facets");
+        CHECK(facets.at("mesh").size() == 23);
+        CHECK(facets.at("mesh").at("asthma") == 5);
+        CHECK(facets.at("mesh").at("surveys-and-questionnaires") == 5);
+        const test::CommandResult text = run_medsearch({"search", "--db", db, "--facets", "--color", "never", "asthma"});
+        CHECK_THAT(text.out, Catch::Contains("MeSH:  administration-inhalation (5)"));
+        CHECK_THAT(text.out, Catch::Contains("... 3 more (--json lists all)"));
+    }
+    SECTION("a --mesh that names no heading is refused, naming the option") {
+        const std::string empty = GENERATE(as<std::string>{}, "", " ", "*", "/", "*/");
+        CAPTURE(empty);
+        const test::CommandResult result = run_medsearch({"search", "--db", db, "--mesh", empty, "asthma"});
+        CHECK(result.exit_code == 2);
+        CHECK_THAT(result.err, Catch::Contains("--mesh") && Catch::Contains("names no MeSH heading"));
+        CHECK(result.out.empty());
+    }
 }
 
 TEST_CASE("nasty questions on the command line get an answer or a usage error, never a crash", "[cli][search][robustness]") {
@@ -191,4 +246,42 @@ TEST_CASE("search on a folder that holds no index: one line, exit 1", "[cli][sea
     CHECK(result.exit_code == 1);
     CHECK(test::lines_of(result.err).size() == 1);
     CHECK_THAT(result.err, Catch::Contains(dir.path().string()));
+}
+
+TEST_CASE("search --json ends every page with a summary line, also an empty one", "[cli][search][json]") {
+    // the question, the total's lower bound, hits shown
+    const auto [question, some, shown] = GENERATE(table<std::string, bool, std::size_t>({
+        {"leukopenia", true, 3},
+        {"zzzzqqq", false, 0},
+    }));
+    CAPTURE(question);
+    const test::CommandResult result = run_medsearch(search_args({"--json", "-k", "3", question}));
+    REQUIRE(result.exit_code == 0);
+    std::vector<nlohmann::json> summaries;
+    for (const nlohmann::json& line : json_lines(result.out))
+        if (line.value("type", "") == "summary") summaries.push_back(line);
+    REQUIRE(summaries.size() == 1);
+    CHECK(summaries.front().at("shown") == shown);
+    CHECK((summaries.front().at("total").get<std::size_t>() > 0) == some);
+    CHECK(summaries.front().at("question") == question);
+    CHECK(summaries.front().at("searched_instead_of") == "");
+}
+
+TEST_CASE("a question that matches nothing shows the results of its correction, and says so", "[cli][search]") {
+    const test::CommandResult text = run_medsearch(search_args({"--color", "never", "-k", "2", "leuko penia"}));
+    REQUIRE(text.exit_code == 0);
+    CHECK_THAT(text.out, Catch::Contains("Showing results for: leukopenia"));
+    CHECK_THAT(text.out, Catch::Contains("nothing matches \"leuko penia\""));
+    CHECK_THAT(text.out, !Catch::Contains("No passages match."));
+    const test::CommandResult json = run_medsearch(search_args({"--json", "-k", "2", "leuko penia"}));
+    REQUIRE(json.exit_code == 0);
+    bool summarised = false;
+    for (const nlohmann::json& line : json_lines(json.out)) {
+        if (line.value("type", "") != "summary") continue;
+        summarised = true;
+        CHECK(line.at("searched_instead_of") == "leuko penia");
+        CHECK(line.at("question") == "leukopenia");
+        CHECK(line.at("shown") == 2);
+    }
+    CHECK(summarised);
 }

@@ -1,0 +1,8 @@
+// libFuzzer target of the medquad reader: any bytes read as a MedQuAD XML document.
+// fuzz/reader_fuzzing.h says what counts as a finding.
+//   scripts/fuzz.sh 60
+#include "fuzz/reader_fuzzing.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return medsearch::fuzz::read_as(medsearch::Format::medquad, ".xml", data, size);
+}
