@@ -24,3 +24,10 @@ function(medsearch_target_defaults target)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# Precompiles the header-only libraries every file of the target includes (MEDSEARCH_PCH, see CMakeLists.txt).
+function(medsearch_precompile target)
+  if(MEDSEARCH_PCH)
+    target_precompile_headers(${target} PRIVATE ${ARGN})
+  endif()
+endfunction()

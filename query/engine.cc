@@ -6,6 +6,7 @@
 
 #include "analysis/char_ngrams.h"
 #include "analysis/derivation.h"
+#include "analysis/function_words.h"
 #include "common/errors.h"
 #include "indexer/article_codec.h"
 #include "indexer/schema.h"
@@ -33,7 +34,8 @@ Xapian::PostingSource* article_bonus(const ArticleScores& bonus) {
     return source->release();
 }
 
-// Feedback terms are body words: no prefix (they start lower-case, with a digit or a non-ASCII byte).
+// Feedback terms are body words about a subject: no prefix (they start lower-case, with a digit or a
+// non-ASCII byte), no number, no function word ("can", "your", "may": analysis/function_words.h).
 class BodyTermsOnly : public Xapian::ExpandDecider {
 public:
     BodyTermsOnly(std::vector<std::string> exclude, std::size_t min_term_bytes)
@@ -44,6 +46,8 @@ public:
         if (!schema::is_body_term(term)) return false;
         if (term.size() < min_term_bytes_ || std::all_of(term.begin(), term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
             return false;
+        const std::vector<std::string>& function_words = function_word_terms();
+        if (std::binary_search(function_words.begin(), function_words.end(), term)) return false;
         return !std::binary_search(exclude_.begin(), exclude_.end(), term);
     }
 

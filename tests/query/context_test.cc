@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "analysis/function_words.h"
 #include "conversation/conversation.h"
 #include "indexer/schema.h"
 #include "query/highlight.h"
@@ -161,3 +164,31 @@ TEST_CASE("feedback expands a one-word question only, and never one a conversati
     context.clauses.emplace_back("leukopenia");
     CHECK_FALSE(fed_back(searcher.search(fixture.engine().parse(question), {}, context)));
 }
+
+namespace medsearch::test {
+namespace {
+
+TEST_CASE("feedback on the bundled corpus adds words about the subject, never a function word", "[query][feedback]") {
+    // The bundled corpus, where one-word questions once gained "can", "your", "you", "may" and "have".
+    static const std::filesystem::path bundled = [] {
+        if (const std::optional<std::filesystem::path> made = fixture_index("bundled")) return *made;
+        static TempIndex index;
+        index.index({source_dir() / "corpus" / "articles"});
+        REQUIRE(index.observer.errors.empty());
+        return index.db();
+    }();
+    static const Engine engine(bundled, test_engine_options());
+    const Searcher searcher(engine);
+    const std::string question = GENERATE("leukopenia", "hemophilia", "neutropenia", "azathioprine", "What is diabetes?");
+    CAPTURE(question);
+    const SearchResults results = searcher.search(question, {});
+    std::vector<std::string> added;
+    for (const Expansion& expansion : results.expansions)
+        if (expansion.reason.starts_with("feedback")) added.push_back(expansion.expression);
+    CAPTURE(added);
+    CHECK_FALSE(added.empty());
+    for (const std::string& term : added) CHECK_FALSE(std::binary_search(function_word_terms().begin(), function_word_terms().end(), term));
+}
+
+}  // namespace
+}  // namespace medsearch::test

@@ -1,6 +1,7 @@
 #include "tests/readers/test_support.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 
 #include <catch2/catch.hpp>
@@ -42,6 +43,15 @@ std::filesystem::path ScratchDir::write(const std::string& name, std::string_vie
 std::filesystem::path source_dir() { return MEDSEARCH_SOURCE_DIR; }
 
 std::filesystem::path fixture(const std::string& name) { return source_dir() / "tests" / "fixtures" / name; }
+
+std::optional<std::filesystem::path> fixture_index(const std::string& name) {
+    const char* indexes = std::getenv("MEDSEARCH_TEST_INDEXES");
+    if (indexes == nullptr || *indexes == '\0') return std::nullopt;
+    const std::filesystem::path index = std::filesystem::path(indexes) / name;
+    if (!std::filesystem::is_directory(index))
+        FAIL("MEDSEARCH_TEST_INDEXES holds no index " << name << " (" << index.string() << "): its fixture test did not run");
+    return index;
+}
 
 std::filesystem::path shared_dir() {
     const std::filesystem::path shared = MEDSEARCH_SHARED_DIR;

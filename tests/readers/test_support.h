@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ std::filesystem::path source_dir();   // the repository root
 std::filesystem::path fixture(const std::string& name);  // tests/fixtures/<name>
 // ../shared; fails the running test with a clear message when it is missing.
 std::filesystem::path shared_dir();
+// The index ctest made once for this run under the name (tests/CMakeLists.txt, MEDSEARCH_TEST_INDEXES), or
+// nullopt outside ctest; fails the running test when the variable is set but the index is missing.
+std::optional<std::filesystem::path> fixture_index(const std::string& name);
 
 // Runs action and checks that it throws a ParseError naming file, line and a reason that contains
 // reason_part.

@@ -9,6 +9,8 @@ namespace medsearch::test {
 const std::filesystem::path& server_index() {
     static TempIndex index;
     static const std::filesystem::path db = [] {
+        // Under ctest the index is made once for all server and session tests (tests/CMakeLists.txt).
+        if (const std::optional<std::filesystem::path> made = fixture_index("bundled")) return *made;
         index.index({source_dir() / "corpus" / "articles"});
         REQUIRE(index.observer.errors.empty());
         return index.db();

@@ -141,6 +141,8 @@ ProgramRun run_medsearch_on_terminal(const std::vector<std::string>& args, const
 const fs::path& conversation_index() {
     static const ScratchDir folder;
     static const fs::path db = [] {
+        // Under ctest the index is made once for every test of the run (tests/CMakeLists.txt).
+        if (const std::optional<fs::path> made = fixture_index("conversation")) return *made;
         const fs::path path = folder.path() / "db";
         const ProgramRun indexed = run_medsearch({"index", "--db", path.string(), fixture("conversation").string(),
                                                   (source_dir() / "corpus" / "articles" / "medquad").string()},
@@ -155,6 +157,8 @@ const fs::path& conversation_index() {
 const fs::path& bundled_index() {
     static const ScratchDir folder;
     static const fs::path db = [] {
+        // Under ctest the index is made once for every test of the run (tests/CMakeLists.txt).
+        if (const std::optional<fs::path> made = fixture_index("bundled")) return *made;
         const fs::path path = folder.path() / "db";
         const ProgramRun indexed =
             run_medsearch({"index", "--db", path.string(), (source_dir() / "corpus" / "articles").string()}, "", folder.path() / "sessions");

@@ -1,0 +1,20 @@
+// English function words: pronouns, auxiliaries and modals, determiners, prepositions, conjunctions and
+// adverbs of degree or frequency. They say nothing about a subject. The index keeps them (only the short
+// list of stopwords.h is skipped, so that "can you" or "how much" still match), but words chosen *about*
+// a subject, such as pseudo-relevance feedback terms, must not be function words: "can", "your", "may"
+// are frequent in the top articles of any one-word question without being about it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medsearch {
+
+bool is_function_word(std::string_view folded_word);
+
+// The function words as the analyzer indexes them (English Snowball stems), sorted, with every stopword
+// of stopwords.h: the terms that feedback never adds.
+const std::vector<std::string>& function_word_terms();
+
+}  // namespace medsearch
