@@ -76,7 +76,7 @@ Engine::Engine(const std::filesystem::path& index, EngineOptions options)
 Engine::Engine(const std::vector<std::filesystem::path>& indexes, EngineOptions options)
     : index_(open_index(indexes)),
       options_(std::move(options)),
-      builder_(options_.ranking, &synonyms_),
+      builder_(options_.ranking, &synonyms_, &index_.passages),
       spelling_(index_.articles, analyzer_, options_.dictionaries) {
     std::vector<std::filesystem::path> files;
     if (options_.bundled_synonyms) files = bundled_synonym_files();

@@ -158,6 +158,13 @@ Xapian::Query QueryBuilder::synonym_group_query(const std::vector<const std::vec
     return in_every_field(ranking_.fields, group_in_field);
 }
 
+bool QueryBuilder::unknown_to_index(const std::vector<Concept>& expression) const {
+    if (index_ == nullptr) return false;
+    Xapian::termcount span = 0;
+    const std::vector<std::string> terms = flatten_terms(expression, span);
+    return std::any_of(terms.begin(), terms.end(), [&](const std::string& term) { return index_->get_termfreq(term) == 0; });
+}
+
 BuiltQuery QueryBuilder::build(const Question& question) const {
     BuiltQuery built;
     std::vector<Xapian::Query> clauses, excluded, evidence;
@@ -198,9 +205,15 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
                                                question.concepts.begin() + static_cast<std::ptrdiff_t>(match.first + match.length));
             std::vector<const std::vector<Concept>*> names{&matched};
             names.insert(names.end(), match.alternatives.begin(), match.alternatives.end());
-            clauses.push_back(scaled(ranking_.synonym_weight, synonym_group_query(names)));
+            // "WBC low" over articles that write "white blood cell": the asked name matches nothing, so a
+            // weak synonym clause would leave "low" to decide alone. The other names then weigh as the
+            // asked words would.
+            const bool stand_in = unknown_to_index(matched);
+            const double weight = stand_in ? 1.0 : ranking_.synonym_weight;
+            const std::string reason = (stand_in ? "in place of " : "synonym of ") + describe(matched);
+            clauses.push_back(scaled(weight, synonym_group_query(names)));
             for (const std::vector<Concept>* alternative : match.alternatives) {
-                built.expansions.push_back({"synonym of " + describe(matched), describe(*alternative), ranking_.synonym_weight});
+                built.expansions.push_back({reason, describe(*alternative), weight});
                 Xapian::termcount span = 0;
                 for (const std::string& term : flatten_terms(*alternative, span)) built.highlight_terms.push_back(term);
             }

@@ -1,5 +1,6 @@
 // Question -> Xapian query. Every concept is searched in each field (body, title, heading, section) under
-// the field's weight; question words count for little; synonyms join as a weaker clause; content words
+// the field's weight; question words count for little; synonyms join as a weaker clause (or stand in
+// fully for a name the index never uses); content words
 // standing close together earn a proximity bonus. Filters are not added here (see query/filters.h).
 #pragma once
 
@@ -40,8 +41,10 @@ struct BuiltQuery {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const RankingOptions& ranking, const SynonymDictionary* synonyms)
-        : ranking_(ranking), synonyms_(synonyms) {}
+    // `index` (may be null) tells which words the passages use at all: a synonym stands in fully for a
+    // name the index never uses.
+    QueryBuilder(const RankingOptions& ranking, const SynonymDictionary* synonyms, const Xapian::Database* index = nullptr)
+        : ranking_(ranking), synonyms_(synonyms), index_(index) {}
 
     BuiltQuery build(const Question& question) const;
 
@@ -55,8 +58,12 @@ public:
     Xapian::Query synonym_group_query(const std::vector<const std::vector<Concept>*>& names) const;
 
 private:
+    // True when some word of the expression occurs in no passage (its phrase cannot match).
+    bool unknown_to_index(const std::vector<Concept>& expression) const;
+
     const RankingOptions& ranking_;
     const SynonymDictionary* synonyms_;
+    const Xapian::Database* index_;
 };
 
 // The scoring query restricted as the question's syntax demands (BuiltQuery::required and ::excluded).

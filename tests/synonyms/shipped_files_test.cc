@@ -69,12 +69,17 @@ TEST_CASE("the bundled synonym files load and hold the issue's examples both way
     const std::vector<fs::path> files = bundled_synonym_files();
     std::vector<std::string> names;
     for (const fs::path& file : files) names.push_back(file.filename().string());
-    CHECK(names == std::vector<std::string>{"abbreviations.tsv", "curated.tsv", "medquad-focus.tsv"});
+    CHECK(names == std::vector<std::string>{"abbreviations.tsv", "clinical-abbreviations.tsv", "curated.tsv", "medquad-focus.tsv"});
     for (const fs::path& file : files) REQUIRE_NOTHROW(dictionary.load(file, analyzer));
     CHECK(dictionary.set_count() > 3000);
 
     const auto [from, to] = GENERATE(table<std::string, std::string>({
         {"leukopenia", "low white blood cell count"},
+        {"WBC", "white blood cell"},  // clinical abbreviations, as lab reports write them
+        {"white blood cell", "WBC"},
+        {"ANC", "absolute neutrophil count"},
+        {"CBC", "complete blood count"},
+        {"MI", "myocardial infarction"},
         {"low white blood cell count", "leukopenia"},
         {"G-CSF", "granulocyte colony-stimulating factor"},
         {"granulocyte colony-stimulating factor", "G-CSF"},
@@ -113,9 +118,10 @@ TEST_CASE("every shipped file parses, lines have two or more names, and the fold
         CHECK(dictionary.set_count() > 0);
         for (const std::string& line : data_lines(entry.path())) CHECK(line.find('\t') != std::string::npos);
     }
-    CHECK(files == 4);
+    CHECK(files == 5);
     CHECK(bytes < 1024 * 1024);
     CHECK(data_lines(synonyms_dir() / "curated.tsv").size() < 100);
+    CHECK(data_lines(synonyms_dir() / "clinical-abbreviations.tsv").size() < 100);
 }
 
 TEST_CASE("the committed files are what build_synonyms makes from ../shared", "[shipped][shared][slow]") {
