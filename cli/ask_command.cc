@@ -91,6 +91,7 @@ public:
     explicit AskLoop(const AskArguments& args)
         : args_(args), engine_(as_paths(args.db), args.engine.options()), searcher_(engine_), display_(args.display) {
         display_.colour = use_colour(args.colour);
+        display_.card_passages = args.options.limit;
         if (!args.sessions.session.empty()) store_.emplace(args.sessions.store());
         conversation_.emplace(engine_, store_ ? store_->load(args.sessions.session) : ConversationState{});
     }

@@ -1,6 +1,9 @@
 #include "cli/hit_rendering.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace medsearch::cli {
 
@@ -64,16 +67,38 @@ std::string render_hit(const Hit& hit, bool colour) {
 std::string render_answer_card(const AnswerCard& card, bool colour) {
     if (card.groups.empty()) return "No passages match.\n";
     std::string out;
+    // References are listed once, at the end, in the order first cited (per article: numbers are the article's).
+    std::vector<std::pair<const Hit*, const Reference*>> references;
+    const auto listed = [&](const Hit& hit, const Reference& reference) {
+        return std::any_of(references.begin(), references.end(), [&](const auto& entry) {
+            return entry.first->article_id == hit.article_id && entry.second->number == reference.number;
+        });
+    };
     for (const CardGroup& group : card.groups) {
         out += styled(group.name, kBold, colour) + "\n";
+        // The article and sub-heading once above the passages that share them; a list's lead-in once above its
+        // bullets.
+        std::string block, lead_in;
         for (const Hit& hit : group.hits) {
-            out += "  \u2022 " + render_snippet(hit.snippet, colour);
+            const std::string place = hit.title + (hit.heading.empty() ? "" : " \u2014 " + hit.heading);
+            if (place != block) {
+                out += "  " + styled(place, kDim, colour) + "\n";
+                block = place;
+                lead_in.clear();
+            }
+            if (!hit.lead_in.empty() && hit.lead_in != lead_in) out += "  " + hit.lead_in + "\n";
+            lead_in = hit.lead_in;
+            out += std::string(hit.kind == "bullet" ? "    \u2022 " : "  ") + render_snippet(hit.snippet, colour);
             for (const int number : hit.citations) out += " [" + std::to_string(number) + "]";
-            out += "\n    " + styled(hit.title + (section_path(hit).empty() ? "" : " \u2014 " + section_path(hit)), kDim, colour) + "\n";
+            out += "\n";
             for (const Reference& reference : hit.references)
-                out += "    [" + std::to_string(reference.number) + "] " + reference.text + "\n";
+                if (!listed(hit, reference)) references.emplace_back(&hit, &reference);
         }
         out += "\n";
+    }
+    if (!references.empty()) {
+        out += styled("References", kBold, colour) + "\n";
+        for (const auto& [hit, reference] : references) out += "  [" + std::to_string(reference->number) + "] " + reference->text + "\n";
     }
     return out;
 }

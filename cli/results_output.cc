@@ -83,6 +83,12 @@ void print_explain_text(std::ostream& out, const SearchResults& results, const C
     for (const Expansion& expansion : context->context.expansions) print_expansion(out, expansion);
 }
 
+AnswerCardOptions card_options(const ResultsDisplay& display) {
+    AnswerCardOptions card;
+    card.passages = display.card_passages;
+    return card;
+}
+
 void print_text(std::ostream& out, const SearchResults& results, const ResultsDisplay& display, const ContextResolution* context) {
     const std::vector<std::string> notes = cut_notes(results.question, kNamedInNote);
     for (const std::string& note : notes) out << "Note: " << note << "\n";
@@ -91,8 +97,11 @@ void print_text(std::ostream& out, const SearchResults& results, const ResultsDi
         out << "Showing results for: " << results.suggestion << "\n(nothing matches \"" << results.searched_instead_of << "\")\n\n";
     else if (!results.suggestion.empty())
         out << "Did you mean: " << results.suggestion << "\n\n";
+    if (results.low_confidence)
+        out << "Note: the best passage shares no word of the question's subject, only question words: the indexed "
+               "articles may not answer it.\n\n";
     if (display.answer) {
-        out << render_answer_card(build_answer_card(results.hits), display.colour);
+        out << render_answer_card(build_answer_card(results.hits, card_options(display)), display.colour);
     } else {
         if (results.hits.empty()) out << "No passages match.\n";
         for (const Hit& hit : results.hits) out << render_hit(hit, display.colour) << "\n";
@@ -119,7 +128,7 @@ void print_text(std::ostream& out, const SearchResults& results, const ResultsDi
 void print_json(std::ostream& out, const SearchResults& results, const ResultsDisplay& display, const ContextResolution* context) {
     // One JSON object per hit per line (or the card on one line); the rest on lines of their own, marked by "type".
     if (display.answer)
-        out << json_line(answer_card_json(build_answer_card(results.hits)));
+        out << json_line(answer_card_json(build_answer_card(results.hits, card_options(display))));
     else
         for (const Hit& hit : results.hits) out << json_line(hit_json(hit));
     // The summary comes on every page, also an empty one, so a reader of the lines knows the total.

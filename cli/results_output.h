@@ -17,6 +17,7 @@ struct ResultsDisplay {
     bool facets = false;   // per-section, per-source and per-MeSH-heading counts (when the search counted them)
     bool answer = false;   // the answer card instead of the ranked list
     bool colour = false;   // ANSI highlights in text
+    std::size_t card_passages = 10;  // the answer card shows at most this many passages (-k)
 };
 
 // --color auto|always|never: auto is colour on a terminal unless NO_COLOR is set.

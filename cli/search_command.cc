@@ -38,6 +38,7 @@ int run_search(const SearchArguments& args) {
     ResultsDisplay display = args.display;
     display.facets = args.options.facets;
     display.colour = use_colour(args.colour);
+    display.card_passages = args.options.limit;
     const SearchOptions options = options_for_display(args.options, display);
 
     if (args.sessions.session.empty()) {

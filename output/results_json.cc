@@ -68,7 +68,8 @@ nlohmann::json summary_json(const SearchResults& results) {
             {"shown", results.hits.size()},
             {"question", results.question.text},
             {"suggestion", results.suggestion},
-            {"searched_instead_of", results.searched_instead_of}};
+            {"searched_instead_of", results.searched_instead_of},
+            {"low_confidence", results.low_confidence}};
 }
 
 nlohmann::json results_json(const SearchResults& results, const ResultsJsonParts& parts, const ContextResolution* context) {
@@ -78,8 +79,13 @@ nlohmann::json results_json(const SearchResults& results, const ResultsJsonParts
                                {"hits", hits},
                                {"total", results.estimated_matches},
                                {"suggestion", results.suggestion},
-                               {"searched_instead_of", results.searched_instead_of}};
-    if (parts.answer) document["answer_card"] = answer_card_json(build_answer_card(results.hits));
+                               {"searched_instead_of", results.searched_instead_of},
+                               {"low_confidence", results.low_confidence}};
+    if (parts.answer) {
+        AnswerCardOptions card;
+        card.passages = parts.card_passages;
+        document["answer_card"] = answer_card_json(build_answer_card(results.hits, card));
+    }
     if (parts.facets) document["facets"] = facets_json(results);
     if (parts.explain) {
         nlohmann::json concepts = nlohmann::json::array();

@@ -36,6 +36,7 @@ struct ResultsJsonParts {
     bool answer = false;   // "answer_card": the hits grouped as the site's articles are
     bool facets = false;   // "facets"
     bool explain = false;  // "explain": the question's concepts and what was added
+    std::size_t card_passages = 10;  // the answer card shows at most this many passages (the request's k)
 };
 
 // The search options an answer card needs: it chooses from more passages than it shows.

@@ -21,7 +21,19 @@ bool is_abstract_label(const std::string& section) {
     return std::find(labels.begin(), labels.end(), section) != labels.end();
 }
 
+// How the site words a section that has nothing on the question (seen in its saved pages).
+constexpr std::array<std::string_view, 3> kNoAnswerRemarks = {
+    "does not answer the question",
+    "does not directly support an answer",
+    "no relevant information",
+};
+
 }  // namespace
+
+bool is_no_answer_remark(std::string_view text) {
+    const std::string lower = ascii_lower(text);
+    return std::any_of(kNoAnswerRemarks.begin(), kNoAnswerRemarks.end(), [&](std::string_view remark) { return contains(lower, remark); });
+}
 
 CardGroupKind card_group_of(const std::string& section) {
     const std::string name = ascii_lower(section);
@@ -39,12 +51,20 @@ AnswerCard build_answer_card(const std::vector<Hit>& hits, const AnswerCardOptio
         {CardGroupKind::research, "From the Research"},
         {CardGroupKind::other, "More"},
     }};
-    for (const auto& [kind, name] : order) {
-        CardGroup group{kind, name, {}};
-        for (const Hit& hit : hits)
-            if (group.hits.size() < options.per_group && card_group_of(hit.section) == kind) group.hits.push_back(hit);
-        if (!group.hits.empty()) card.groups.push_back(std::move(group));
+    // Choose in rank order, so that -k keeps the best passages whatever their group.
+    std::array<std::vector<Hit>, order.size()> chosen;
+    std::size_t taken = 0;
+    for (const Hit& hit : hits) {
+        if (taken == options.passages) break;
+        if (is_no_answer_remark(hit.snippet.text)) continue;
+        std::vector<Hit>& group = chosen[static_cast<std::size_t>(card_group_of(hit.section))];
+        if (group.size() == options.per_group) continue;
+        group.push_back(hit);
+        ++taken;
     }
+    for (const auto& [kind, name] : order)
+        if (std::vector<Hit>& group = chosen[static_cast<std::size_t>(kind)]; !group.empty())
+            card.groups.push_back({kind, name, std::move(group)});
     return card;
 }
 

@@ -215,7 +215,10 @@ BuiltQuery QueryBuilder::build(const Question& question) const {
             for (const std::vector<Concept>* alternative : match.alternatives) {
                 built.expansions.push_back({reason, describe(*alternative), weight});
                 Xapian::termcount span = 0;
-                for (const std::string& term : flatten_terms(*alternative, span)) built.highlight_terms.push_back(term);
+                for (const std::string& term : flatten_terms(*alternative, span)) {
+                    built.highlight_terms.push_back(term);
+                    built.synonym_terms.push_back(term);
+                }
             }
         }
     }

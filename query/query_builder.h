@@ -36,6 +36,7 @@ struct BuiltQuery {
     Xapian::Query required;
     Xapian::Query excluded;
     std::vector<std::string> highlight_terms; // body terms (and joined compounds) a passage may highlight
+    std::vector<std::string> synonym_terms;   // body terms of the synonyms added for the question's words
     std::vector<Expansion> expansions;
 };
 

@@ -60,6 +60,40 @@ Xapian::Query with_context(const Xapian::Query& scoring, const SearchContext& co
     return Xapian::Query(Xapian::Query::OP_OR, on, off);
 }
 
+namespace {
+
+// The body terms that name the question's subject: its content words as asked and as their variants, the
+// synonyms added for them, and what a conversation's context carried.
+std::vector<std::string> subject_terms(const Question& question, const BuiltQuery& built, const SearchContext& context) {
+    std::vector<std::string> terms;
+    for (const Concept& concept_ : question.concepts) {
+        if (!is_content(concept_)) continue;
+        terms.insert(terms.end(), concept_.terms.begin(), concept_.terms.end());
+        terms.insert(terms.end(), concept_.variants.begin(), concept_.variants.end());
+        terms.insert(terms.end(), concept_.expansions.begin(), concept_.expansions.end());
+        if (!concept_.joined.empty()) terms.push_back(concept_.joined);
+    }
+    terms.insert(terms.end(), built.synonym_terms.begin(), built.synonym_terms.end());
+    terms.insert(terms.end(), context.highlight_terms.begin(), context.highlight_terms.end());
+    return terms;
+}
+
+// True when the passage document holds one of the terms in a field that is about it: its text, its
+// article's title, its heading or section, its lead-in, its article's MeSH words.
+bool shares_subject(const Xapian::Document& document, const std::vector<std::string>& terms) {
+    const auto holds = [&](const std::string& term) {
+        Xapian::TermIterator found = document.termlist_begin();
+        found.skip_to(term);
+        return found != document.termlist_end() && *found == term;
+    };
+    constexpr std::string_view fields[] = {schema::body, schema::title, schema::heading, schema::section, schema::lead_in, schema::mesh_words};
+    return std::any_of(terms.begin(), terms.end(), [&](const std::string& term) {
+        return std::any_of(std::begin(fields), std::end(fields), [&](std::string_view prefix) { return holds(std::string(prefix) + term); });
+    });
+}
+
+}  // namespace
+
 SearchResults Searcher::search(std::string_view question, const SearchOptions& options) const {
     return search(engine_.parse(question), options, {});
 }
@@ -137,6 +171,9 @@ SearchResults Searcher::search_once(const Question& question, const SearchOption
         if (options.highlight) hit.snippet = highlight(std::move(hit.snippet.text), highlight_terms, engine_.analyzer());
         results.hits.push_back(std::move(hit));
     }
+    if (!order.empty())
+        results.low_confidence = !shares_subject(matches[static_cast<Xapian::doccount>(order.front().index)].get_document(),
+                                                 subject_terms(results.question, built, context));
     results.estimated_matches = matches.get_matches_estimated();
     if (options.facets) {
         results.section_facets = facet_counts(sections);

@@ -57,6 +57,10 @@ struct SearchResults {
     std::vector<FacetCount> source_facets;
     std::vector<FacetCount> mesh_facets;     // by MeSH key (schema::mesh_key), most first; ties by key
     std::vector<Expansion> expansions;       // what synonyms, feedback and context added
+    // The best passage shares no word of the question's subject (its content words, their variants and
+    // synonyms, what the context carried), only question words or feedback terms: the corpus probably
+    // does not answer the question, whatever the scores say.
+    bool low_confidence = false;
 };
 
 class Searcher {

@@ -90,6 +90,7 @@ SearchRequest read_options(const Parameters& parameters, const ServerLimits& lim
     request.parts.facets = options.facets;
     request.parts.explain = parameters.contains("explain") && flag("explain", single(parameters, "explain"));
     request.parts.answer = parameters.contains("answer") && flag("answer", single(parameters, "answer"));
+    request.parts.card_passages = options.limit;
     if (request.parts.answer) options = with_card_candidates(options);
     return request;
 }

@@ -164,6 +164,7 @@
     const suggestion = $("suggestion");
     suggestion.hidden = !answer.suggestion;
     $("suggestion-link").textContent = answer.suggestion || "";
+    $("low-confidence").hidden = !answer.low_confidence;
     const groups = answer.answer_card ? answer.answer_card.groups : [];
     const { ids, list } = collectReferences(groups);
     const sections = $("sections");

@@ -35,8 +35,9 @@ TEST_CASE("a synonym stands in with full weight for a name no passage uses", "[q
     }));
     CAPTURE(question);
     const SearchResults results = fixture.search(question);
+    const std::string wanted = added;  // clang 14 cannot capture a structured binding
     const auto expansion = std::find_if(results.expansions.begin(), results.expansions.end(),
-                                        [&](const Expansion& e) { return e.expression == added; });
+                                        [&](const Expansion& e) { return e.expression == wanted; });
     REQUIRE(expansion != results.expansions.end());
     CHECK(expansion->reason == reason);
     CHECK(expansion->weight == Approx(weight));
