@@ -10,20 +10,16 @@ namespace medsearch {
 namespace {
 // Folded (lower-case) forms; sorted, so lookups are a binary search.
 constexpr std::array kFunctionWords = std::to_array<std::string_view>({
-    "a", "about", "above", "after", "again", "against", "all", "almost", "also", "although", "always", "am",
-    "among", "an", "and", "another", "any", "anyone", "anything", "are", "as", "at", "be", "because", "been",
-    "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does",
-    "doing", "done", "down", "during", "each", "either", "else", "enough", "etc", "even", "ever", "every",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
-    "him", "himself", "his", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "less",
-    "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "neither", "no", "nor",
-    "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "otherwise",
-    "our", "ours", "ourselves", "out", "over", "own", "per", "quite", "rather", "same", "shall", "she",
-    "should", "since", "so", "some", "someone", "something", "sometimes", "still", "such", "than", "that",
-    "the", "their", "theirs", "them", "themselves", "then", "there", "therefore", "these", "they", "this",
-    "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "usually",
-    "very", "was", "we", "well", "were", "whether", "which", "while", "who", "whom", "whose", "will", "with",
-    "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves",
+    "a", "about", "after", "against", "although", "am", "among", "an", "and", "are", "as", "at", "be",
+    "because", "been", "before", "being", "between", "but", "by", "can", "cannot", "could", "did", "do", "does",
+    "doing", "done", "during", "etc", "for", "from", "had", "has", "have", "having", "he", "her", "here",
+    "hers", "herself", "him", "himself", "his", "however", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "may", "me", "might", "must", "my", "myself", "no", "nor", "not", "of", "on", "or", "our", "ours",
+    "ourselves", "per", "shall", "she", "should", "since", "so", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "therefore", "these", "they", "this", "those", "though",
+    "through", "thus", "to", "until", "upon", "us", "was", "we", "were", "whether", "which", "while", "who",
+    "whom", "whose", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself",
+    "yourselves",
 });
 static_assert(std::is_sorted(kFunctionWords.begin(), kFunctionWords.end()));
 }  // namespace
