@@ -9,7 +9,7 @@ question (p50/p95 over --questions questions, a process per question, as a site'
 for medsearch the time to add 100 new articles, replace 100, and delete 100. Writes results/scale.md and
 .tsv, and results/scale.png (gnuplot) of time, size and latency against corpus size.
 
-Usage: benchmarks/scale.py [--sizes 10000,100000,1000000] [--questions 50] [--seed 7]
+Usage: benchmarks/scale.py [--sizes 10000,100000,1000000] [--questions 50] [--seed 7] [--plot-only]
 Environment as the other benchmarks (common.sh): MEDSEARCH, PLAIN_XAPIAN_DIR, MEDSEARCH_SHARED_DIR,
 MEDSEARCH_BENCH_DIR.
 """
@@ -182,8 +182,15 @@ def write_results(rows):
                      f"{row['p50'] / row['plain_p50']:.2f} | {row['p95'] / row['plain_p95']:.2f} | {row['p50'] / base['p50']:.2f} | "
                      f"{row['add_seconds']:.1f} | {row['replace_seconds']:.1f} | {row['delete_seconds']:.1f} |")
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    if shutil.which("gnuplot"):
-        plot = f"""set terminal pngcairo size 1200,400
+    plot_results()
+
+
+def plot_results():
+    """Draws results/scale.png from results/scale.tsv."""
+    # A missing gnuplot once left an old plot beside new figures: it is an error, not a skipped step.
+    if not shutil.which("gnuplot"):
+        fail("gnuplot is missing (Debian package gnuplot-nox, installed by scripts/install-deps.sh)")
+    plot = f"""set terminal pngcairo size 1200,400
 set output '{RESULTS / "scale.png"}'
 set datafile separator '\\t'
 set logscale x
@@ -198,7 +205,7 @@ set ylabel 'one-shot search p50, s'
 plot '' skip 2 using 3:10 with linespoints title 'medsearch', '' skip 2 using 3:12 with linespoints title 'plain Xapian'
 unset multiplot
 """
-        subprocess.run(["gnuplot"], input=plot, text=True, check=True)
+    subprocess.run(["gnuplot"], input=plot, text=True, check=True)
 
 
 def main():
@@ -206,7 +213,11 @@ def main():
     parser.add_argument("--sizes", default="10000,100000,1000000", help="corpus sizes in passages, comma-separated")
     parser.add_argument("--questions", type=int, default=50, help="questions timed per size (from SciFact test)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--plot-only", action="store_true", help="only redraw results/scale.png from results/scale.tsv")
     args = parser.parse_args()
+    if args.plot_only:
+        plot_results()
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if not sizes or min(sizes) <= 0 or args.questions <= 0:
         fail("--sizes and --questions must be positive")

@@ -13,4 +13,4 @@ apt-get install -y --no-install-recommends \
     libxapian-dev xapian-tools libicu-dev libcli11-dev catch2 \
     nlohmann-json3-dev libpugixml-dev libgumbo-dev zlib1g-dev libedit-dev hunspell-en-med time jq \
     clang libclang-rt-dev \
-    libcpp-httplib-dev curl chromium chromium-driver python3-selenium wrk
+    libcpp-httplib-dev curl chromium chromium-driver python3-selenium wrk gnuplot-nox
