@@ -98,6 +98,7 @@
     section.append(element("h2", {}, group.name));
     let heading = null;
     let list = null;
+    let leadIn = "";
     let article = null;
     for (const hit of group.hits) {
       if (hit.article !== article) {
@@ -114,7 +115,10 @@
       const body = hit.kind === "bullet" ? element("li", { class: "passage", "data-id": hit.id }) : element("p", { class: "passage", "data-id": hit.id });
       body.append(highlighted(hit.text, hit.highlights), citationLinks(hit, referenceIds));
       if (hit.kind === "bullet") {
-        if (!list) {
+        // A list starts under the sentence that introduces it, shown once ("Viral infections" alone says little).
+        if (!list || (hit.lead_in || "") !== leadIn) {
+          leadIn = hit.lead_in || "";
+          if (leadIn) section.append(element("p", { class: "lead-in" }, leadIn));
           list = element("ul");
           section.append(list);
         }
