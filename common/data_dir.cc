@@ -16,6 +16,14 @@ bool holds_data(const std::filesystem::path& folder) {
     return std::filesystem::is_directory(folder / "synonyms", ignored);
 }
 
+// The repository's corpus/ holds the sample articles beside the synonyms. A build folder's own corpus/
+// (scripts/fuzz.sh keeps each fuzz target's inputs in <build>/corpus/<target>, one of them synonyms/) is
+// not the bundled data, though it is nearer to the program.
+bool holds_repository_data(const std::filesystem::path& folder) {
+    std::error_code ignored;
+    return holds_data(folder) && std::filesystem::is_directory(folder / "articles", ignored);
+}
+
 }  // namespace
 
 std::filesystem::path find_data_dir(const DataSearch& search) {
@@ -28,10 +36,10 @@ std::filesystem::path find_data_dir(const DataSearch& search) {
     std::string looked;
     std::filesystem::path folder = search.program.parent_path();
     for (int level = 0; level <= kLevelsUp && !folder.empty(); ++level) {
-        for (const std::filesystem::path& candidate : {folder / "share" / "medsearch", folder / "corpus"}) {
-            if (holds_data(candidate)) return candidate;
-            looked += (looked.empty() ? "" : ", ") + candidate.string();
-        }
+        const std::filesystem::path installed = folder / "share" / "medsearch", repository = folder / "corpus";
+        if (holds_data(installed)) return installed;
+        if (holds_repository_data(repository)) return repository;
+        looked += (looked.empty() ? "" : ", ") + installed.string() + ", " + repository.string();
         if (folder == folder.parent_path()) break;
         folder = folder.parent_path();
     }

@@ -20,7 +20,11 @@ struct Layout {
         fs::create_directories(root / "prefix/bin");
         fs::create_directories(root / "prefix/share/medsearch/synonyms");
         fs::create_directories(root / "repo/corpus/synonyms");
+        fs::create_directories(root / "repo/corpus/articles");
         fs::create_directories(root / "repo/build/tests/query");
+        // scripts/fuzz.sh keeps each target's working inputs in <build>/corpus/<target>, among them synonyms/.
+        fs::create_directories(root / "repo/build-fuzz/corpus/synonyms");
+        fs::create_directories(root / "repo/build-fuzz/tests/synonyms");
         fs::create_directories(root / "bare/bin");
         fs::create_directories(root / "empty/synonyms-not-here");
     }
@@ -37,6 +41,7 @@ TEST_CASE("the data folder is found beside the program, or where MEDSEARCH_DATA 
         {"prefix/bin/medsearch", "", "prefix/share/medsearch"},
         {"repo/build/medsearch", "", "repo/corpus"},
         {"repo/build/tests/query/query_tests", "", "repo/corpus"},
+        {"repo/build-fuzz/tests/synonyms/synonyms_tests", "", "repo/corpus"},  // not the fuzzers' inputs
         {"bare/bin/medsearch", "repo/corpus", "repo/corpus"},               // the environment first
         {"repo/build/medsearch", "prefix/share/medsearch", "prefix/share/medsearch"},
     }));
