@@ -79,7 +79,13 @@ std::string render_answer_card(const AnswerCard& card, bool colour) {
         // The article and sub-heading once above the passages that share them; a list's lead-in once above its
         // bullets.
         std::string block, lead_in;
+        std::vector<std::pair<std::string, std::size_t>> lists_shown;  // (article, first ordinal) of each whole list
         for (const Hit& hit : group.hits) {
+            if (!hit.list.empty()) {
+                const std::pair<std::string, std::size_t> list{hit.article_id, hit.list.front().ordinal};
+                if (std::find(lists_shown.begin(), lists_shown.end(), list) != lists_shown.end()) continue;  // shown whole already
+                lists_shown.push_back(list);
+            }
             const std::string place = hit.title + (hit.heading.empty() ? "" : " \u2014 " + hit.heading);
             if (place != block) {
                 out += "  " + styled(place, kDim, colour) + "\n";
@@ -88,9 +94,17 @@ std::string render_answer_card(const AnswerCard& card, bool colour) {
             }
             if (!hit.lead_in.empty() && hit.lead_in != lead_in) out += "  " + hit.lead_in + "\n";
             lead_in = hit.lead_in;
-            out += std::string(hit.kind == "bullet" ? "    \u2022 " : "  ") + render_snippet(hit.snippet, colour);
-            for (const int number : hit.citations) out += " [" + std::to_string(number) + "]";
-            out += "\n";
+            if (hit.list.empty()) {
+                out += std::string(hit.kind == "bullet" ? "    \u2022 " : "  ") + render_snippet(hit.snippet, colour);
+                for (const int number : hit.citations) out += " [" + std::to_string(number) + "]";
+                out += "\n";
+            }
+            // A whole list: the hit's own bullet with its highlights, the others as the article has them.
+            for (const ListItem& item : hit.list) {
+                out += "    \u2022 " + (item.ordinal == hit.ordinal ? render_snippet(hit.snippet, colour) : item.text);
+                for (const int number : item.citations) out += " [" + std::to_string(number) + "]";
+                out += "\n";
+            }
             for (const Reference& reference : hit.references)
                 if (!listed(hit, reference)) references.emplace_back(&hit, &reference);
         }

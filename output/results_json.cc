@@ -11,6 +11,7 @@ constexpr std::size_t kAnswerCandidates = 30;
 
 SearchOptions with_card_candidates(SearchOptions options) {
     options.limit = std::max(options.limit, kAnswerCandidates);
+    options.whole_lists = true;  // the card keeps a list whole under its lead-in
     return options;
 }
 
@@ -21,12 +22,19 @@ nlohmann::json hit_json(const Hit& hit) {
     for (const Reference& reference : hit.references)
         references.push_back({{"number", reference.number}, {"text", reference.text}, {"pmid", reference.pmid},
                               {"doi", reference.doi}, {"url", reference.url}});
-    return {{"rank", hit.rank},         {"score", hit.score},       {"id", hit.id},
+    nlohmann::json document = {{"rank", hit.rank},         {"score", hit.score},       {"id", hit.id},
             {"article", hit.article_id}, {"title", hit.title},       {"url", hit.url},
             {"source", hit.source},     {"section", hit.section},   {"heading", hit.heading},
             {"kind", hit.kind},         {"ordinal", hit.ordinal},   {"lead_in", hit.lead_in},
             {"text", hit.snippet.text},
             {"highlights", highlights}, {"citations", hit.citations}, {"references", references}};
+    // A bullet's whole list, when the search gave it (the answer card's searches do).
+    if (!hit.list.empty()) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const ListItem& item : hit.list) list.push_back({{"ordinal", item.ordinal}, {"text", item.text}, {"citations", item.citations}});
+        document["list"] = std::move(list);
+    }
+    return document;
 }
 
 nlohmann::json answer_card_json(const AnswerCard& card) {

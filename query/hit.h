@@ -10,6 +10,13 @@
 
 namespace medsearch {
 
+// One bullet of the list a hit belongs to (SearchOptions::whole_lists).
+struct ListItem {
+    std::size_t ordinal = 0;    // place in the article, from 1
+    std::string text;
+    std::vector<int> citations;
+};
+
 struct Hit {
     std::size_t rank = 0;       // 1-based, counting from the first result (offset included)
     double score = 0.0;
@@ -28,6 +35,9 @@ struct Hit {
     std::vector<int> citations;
     std::vector<Reference> references;  // the cited references the article lists
     Snippet snippet;            // the passage text with highlights
+    // For a bullet, when asked (SearchOptions::whole_lists): every bullet of its list in article order, itself
+    // included, so that "Viral infections" is shown with the other causes its lead-in introduces.
+    std::vector<ListItem> list;
 };
 
 // The hit's fields from a passage document's stored data (JSON, see indexer/schema.h). Throws

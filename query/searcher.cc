@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "indexer/schema.h"
 #include "query/passage_evidence.h"
@@ -92,6 +93,28 @@ bool shares_subject(const Xapian::Document& document, const std::vector<std::str
     });
 }
 
+// The most bullets of one list a hit carries: a list longer than this is cut around the hit.
+constexpr std::size_t kMaxListItems = 20;
+
+// The bullets of the hit's list: the run of bullets around it in the article under the same section,
+// heading and lead-in.
+std::vector<ListItem> list_around(const Article& article, const Hit& hit) {
+    const std::vector<Passage>& passages = article.passages;
+    if (hit.ordinal == 0 || hit.ordinal > passages.size()) return {};
+    const auto same_list = [&](const Passage& passage) {
+        return passage.kind == PassageKind::bullet && passage.lead_in == hit.lead_in && passage.section == hit.section &&
+               passage.heading == hit.heading;
+    };
+    const std::size_t at = hit.ordinal - 1;
+    if (!same_list(passages[at])) return {};
+    std::size_t first = at, last = at;
+    while (first > 0 && same_list(passages[first - 1]) && at - first + 1 < kMaxListItems) --first;
+    while (last + 1 < passages.size() && same_list(passages[last + 1]) && last - first + 1 < kMaxListItems) ++last;
+    std::vector<ListItem> items;
+    for (std::size_t i = first; i <= last; ++i) items.push_back({i + 1, passages[i].text, passages[i].citations});
+    return items;
+}
+
 }  // namespace
 
 SearchResults Searcher::search(std::string_view question, const SearchOptions& options) const {
@@ -170,6 +193,16 @@ SearchResults Searcher::search_once(const Question& question, const SearchOption
         hit.score = order[rank].score;
         if (options.highlight) hit.snippet = highlight(std::move(hit.snippet.text), highlight_terms, engine_.analyzer());
         results.hits.push_back(std::move(hit));
+    }
+    if (options.whole_lists) {
+        // Each article is read once, however many of its bullets were hit.
+        std::map<std::string, std::optional<Article>> stored;
+        for (Hit& hit : results.hits) {
+            if (hit.kind != "bullet") continue;
+            auto [entry, added] = stored.try_emplace(hit.article_id);
+            if (added) entry->second = engine_.article(hit.article_id);
+            if (entry->second) hit.list = list_around(*entry->second, hit);
+        }
     }
     if (!order.empty())
         results.low_confidence = !shares_subject(matches[static_cast<Xapian::doccount>(order.front().index)].get_document(),

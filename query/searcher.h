@@ -22,6 +22,7 @@ struct SearchOptions {
     bool facets = false;          // count the matches per section, per source and per MeSH heading
     bool suggest = true;          // offer a spelling correction for words the index does not know
     bool highlight = true;        // mark the matching words of each hit
+    bool whole_lists = false;     // give each bullet hit its whole list (Hit::list), as the answer card shows it
 };
 
 struct FacetCount {

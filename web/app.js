@@ -42,6 +42,7 @@
     const fragment = document.createDocumentFragment();
     for (const number of hit.citations) {
       const id = referenceIds.get(referenceKey(hit, number));
+      if (!id) continue;  // a list item may cite a reference no shown passage lists
       const sup = element("sup", { class: "citation" });
       const link = element("a", { href: "#" + id, "aria-label": "reference " + number }, String(number));
       sup.append(link);
@@ -100,7 +101,13 @@
     let list = null;
     let leadIn = "";
     let article = null;
+    const listsShown = new Set();  // "article#first ordinal" of each list shown whole
     for (const hit of group.hits) {
+      if (hit.list && hit.list.length) {
+        const key = hit.article + "#" + hit.list[0].ordinal;
+        if (listsShown.has(key)) continue;
+        listsShown.add(key);
+      }
       if (hit.article !== article) {
         article = hit.article;
         heading = null;
@@ -122,7 +129,17 @@
           list = element("ul");
           section.append(list);
         }
-        list.append(body);
+        if (hit.list && hit.list.length) {
+          // The whole list: the hit's own bullet with its highlights, the others as the article has them.
+          for (const item of hit.list) {
+            const li = element("li", { class: "passage", "data-id": hit.article + "#" + item.ordinal });
+            li.append(item.ordinal === hit.ordinal ? highlighted(hit.text, hit.highlights) : item.text);
+            li.append(citationLinks({ article: hit.article, citations: item.citations }, referenceIds));
+            list.append(li);
+          }
+        } else {
+          list.append(body);
+        }
       } else {
         list = null;
         section.append(body);

@@ -2,10 +2,12 @@
 // order, the site's "does not answer" remarks never shown.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "query/answer_card.h"
+#include "tests/query/search_fixture.h"
 
 namespace medsearch::test {
 namespace {
@@ -58,6 +60,34 @@ TEST_CASE("the site's remarks that a section has no answer are recognised", "[qu
     }));
     CAPTURE(text);
     CHECK(is_no_answer_remark(text) == remark);
+}
+
+TEST_CASE("a bullet hit carries its whole list when asked, in article order", "[query][answer]") {
+    static const SearchFixture fixture;
+    SearchOptions options;
+    options.limit = 100;
+    const std::string first = GENERATE("Viral infections", "Autoimmune disorders");
+    CAPTURE(first);
+    options.whole_lists = false;
+    const SearchResults plain = fixture.search("What is the cause of leukopenia?", options);
+    options.whole_lists = true;
+    const SearchResults results = fixture.search("What is the cause of leukopenia?", options);
+    const auto starting = [&](const SearchResults& found) {
+        return std::find_if(found.hits.begin(), found.hits.end(), [&](const Hit& h) { return h.snippet.text.starts_with(first); });
+    };
+    REQUIRE(starting(plain) != plain.hits.end());
+    CHECK(starting(plain)->list.empty());
+    const auto bullet = starting(results);
+    REQUIRE(bullet != results.hits.end());
+    std::vector<std::string> starts;
+    for (const ListItem& item : bullet->list) starts.push_back(item.text.substr(0, item.text.find_first_of(",")));
+    CHECK(starts == std::vector<std::string>{"Viral infections", "Certain medications", "Autoimmune disorders",
+                                             "Bone marrow problems"});
+    const auto own = std::find_if(bullet->list.begin(), bullet->list.end(), [&](const ListItem& item) { return item.ordinal == bullet->ordinal; });
+    CHECK(own != bullet->list.end());
+    // Paragraphs have no list.
+    for (const Hit& hit : results.hits)
+        if (hit.kind != "bullet") CHECK(hit.list.empty());
 }
 
 }  // namespace

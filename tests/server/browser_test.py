@@ -119,6 +119,8 @@ def run(driver, url, screenshots):
     check(driver.find_elements(By.CSS_SELECTOR, "#sections ul li.passage"), "no bullets")
     lead_ins = [p.text for p in driver.find_elements(By.CSS_SELECTOR, "#sections p.lead-in")]
     check(any(text.endswith(":") for text in lead_ins), "no list shown under the sentence that introduces it: %s" % lead_ins)
+    # The list of causes whole, though only some of its bullets ranked.
+    check(any(p.text.startswith("Viral infections") for p in passages(driver)), "the list of causes is not shown whole")
     check(driver.find_elements(By.CSS_SELECTOR, "#sections mark"), "no highlighted words")
     check(any(m.text.lower() == "leukopenia" for m in driver.find_elements(By.CSS_SELECTOR, "#sections mark")), "leukopenia not highlighted")
     check(driver.find_element(By.ID, "follow-up-title").text == "Have a follow-up question?", "no follow-up box")
