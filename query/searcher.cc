@@ -80,17 +80,21 @@ std::vector<std::string> subject_terms(const Question& question, const BuiltQuer
 }
 
 // True when the passage document holds one of the terms in a field that is about it: its text, its
-// article's title, its heading or section, its lead-in, its article's MeSH words.
+// article's title, its heading or section, its lead-in, its article's MeSH words. The candidates are
+// sorted, so one walk of the document's term list answers for all of them.
 bool shares_subject(const Xapian::Document& document, const std::vector<std::string>& terms) {
-    const auto holds = [&](const std::string& term) {
-        Xapian::TermIterator found = document.termlist_begin();
-        found.skip_to(term);
-        return found != document.termlist_end() && *found == term;
-    };
     constexpr std::string_view fields[] = {schema::body, schema::title, schema::heading, schema::section, schema::lead_in, schema::mesh_words};
-    return std::any_of(terms.begin(), terms.end(), [&](const std::string& term) {
-        return std::any_of(std::begin(fields), std::end(fields), [&](std::string_view prefix) { return holds(std::string(prefix) + term); });
-    });
+    std::vector<std::string> wanted;
+    for (const std::string& term : terms)
+        for (const std::string_view prefix : fields) wanted.push_back(std::string(prefix) + term);
+    std::sort(wanted.begin(), wanted.end());
+    Xapian::TermIterator held = document.termlist_begin();
+    for (const std::string& term : wanted) {
+        held.skip_to(term);
+        if (held == document.termlist_end()) return false;
+        if (*held == term) return true;
+    }
+    return false;
 }
 
 // The most bullets of one list a hit carries: a list longer than this is cut around the hit.
